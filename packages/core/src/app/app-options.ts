@@ -1,0 +1,39 @@
+import type { HttpAdapter } from '../adapter/adapter.js';
+import type { Logger } from '../logger.js';
+import type { Class } from '../metadata/records.js';
+
+/** Describes the API for its documentation (the OpenAPI `info` and `servers`). */
+export interface AppInfo {
+  title?: string;
+  version?: string;
+  description?: string;
+  servers?: Array<{ url: string; description?: string }>;
+}
+
+/** An extension that shapes the app before bootstrap: adds controllers, hooks, handlers. */
+export interface Plugin {
+  readonly name: string;
+  register(app: import('./app.js').App): void;
+}
+
+export interface AppOptions extends AppInfo {
+  controllers?: Class[];
+  /** The HTTP server to run on. Required by core; `decorum` defaults to node:http. */
+  adapter?: HttpAdapter;
+  /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */
+  bodyLimit?: number;
+  validation?: {
+    /** 422 as FastAPI (default), or 400 for teams that prefer it. */
+    status?: number;
+    /** Properties a DTO does not declare: stripped (default) or answered with 422 `extra_forbidden`. */
+    unknownProperties?: 'strip' | 'forbid';
+  };
+  /** A pino-compatible logger, or false for none. */
+  logger?: Logger | false;
+  plugins?: Plugin[];
+  /** How long `close()` waits for in-flight requests, in ms (10 s by default). */
+  shutdownGraceMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

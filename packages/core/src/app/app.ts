@@ -1,0 +1,191 @@
+/**
+ * The application: collects controllers into the route table, compiles each route once, mounts them on
+ * an adapter, and runs startup and shutdown hooks. Everything per route is decided in `init()`.
+ */
+import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, ServerAddress } from '../adapter/adapter.js';
+import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/compile-route.js';
+import { DecorumError } from '../errors.js';
+import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
+import { MethodNotAllowed, NotFound } from '../http/http-error.js';
+import { HttpResponse } from '../http/http-response.js';
+import { RequestContext } from '../http/request-context.js';
+import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
+import type { Class } from '../metadata/records.js';
+import { collectRoutes } from '../route-table/collect-routes.js';
+import type { RouteDef, RouteTable } from '../route-table/route-def.js';
+import {
+  DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
+} from './app-options.js';
+
+type Hook = () => unknown;
+
+export class App {
+  readonly info: AppInfo;
+  readonly logger: Logger;
+  readonly exceptionHandlers = new ExceptionHandlers();
+  readonly #options: AppOptions;
+  readonly #controllers: Class[];
+  readonly #startup: Hook[] = [];
+  readonly #shutdown: Hook[] = [];
+  #routes: RouteDef[] | undefined;
+  #compiled: CompiledRoute[] | undefined;
+  #initializing: Promise<void> | undefined;
+  #address: ServerAddress | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(options: AppOptions = {}) {
+    this.#options = options;
+    const { title = 'Decorum', version = '0.1.0', description, servers } = options;
+    this.info = { title, version, description, servers };
+    this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
+    this.#controllers = [...(options.controllers ?? [])];
+    for (const plugin of options.plugins ?? []) plugin.register(this);
+  }
+
+  /** Adds controllers; only before the route table is built. */
+  include(...controllers: Class[]): this {
+    this.#assertOpen('include controllers');
+    this.#controllers.push(...controllers);
+    return this;
+  }
+
+  /** The route table, built on first use without starting anything (used by `decorum openapi`). */
+  get routes(): RouteTable {
+    return (this.#routes ??= collectRoutes(this.#controllers));
+  }
+
+  /** Answers errors of `errorClass` (and subclasses) with the response `handler` returns. */
+  exceptionHandler<E>(errorClass: Class<E>, handler: ExceptionHandler<E>): this {
+    this.exceptionHandlers.register(errorClass, handler);
+    return this;
+  }
+
+  /** Runs before the app serves its first request; awaited in order. */
+  onStartup(hook: Hook): this {
+    this.#assertOpen('add a startup hook');
+    this.#startup.push(hook);
+    return this;
+  }
+
+  /** Runs on `close()`, in reverse order of registration. */
+  onShutdown(hook: Hook): this {
+    this.#shutdown.push(hook);
+    return this;
+  }
+
+  /** Compiles every route and runs startup hooks. Idempotent; `listen` calls it. */
+  init(): Promise<void> {
+    return (this.#initializing ??= this.#init());
+  }
+
+  async #init(): Promise<void> {
+    const runtime = this.#runtime();
+    this.#compiled = this.routes.map((route) => compileRoute(route, runtime));
+    for (const hook of this.#startup) await hook();
+  }
+
+  /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
+  mountTable(): MountTable {
+    if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
+    const routes = this.#compiled.map((c) => ({ method: c.def.method, path: c.def.path, handle: c.handle }));
+    // HEAD is answered by the GET handler where no HEAD route exists (the server drops the body).
+    for (const c of this.#compiled) {
+      if (c.def.method === 'GET' && !this.#compiled.some((o) => o.def.method === 'HEAD' && o.def.path === c.def.path)) {
+        routes.push({ method: 'HEAD', path: c.def.path, handle: c.handle });
+      }
+    }
+    return { routes, fallback: (req, res, allow) => this.#fallback(req, res, allow), bodyLimit: this.#bodyLimit };
+  }
+
+  /** Starts serving on `port` (8000) and `host` (127.0.0.1, as FastAPI's dev server). */
+  async listen(port = 8000, host = '127.0.0.1'): Promise<ServerAddress> {
+    const adapter = this.#adapter();
+    await this.init();
+    adapter.mount(this.mountTable());
+    this.#address = await adapter.listen(port, host);
+    this.logger.info({ url: this.#address.url }, `Decorum listening on ${this.#address.url}`);
+    return this.#address;
+  }
+
+  get address(): ServerAddress | undefined {
+    return this.#address;
+  }
+
+  /** Stops accepting connections, lets in-flight requests finish (bounded), then runs shutdown hooks. */
+  close(): Promise<void> {
+    return (this.#closing ??= this.#close());
+  }
+
+  async #close(): Promise<void> {
+    const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    if (this.#address) await this.#adapter().close(grace);
+    for (const hook of [...this.#shutdown].reverse()) {
+      try {
+        await hook();
+      } catch (error) {
+        this.logger.error({ err: error }, 'shutdown hook failed');
+      }
+    }
+  }
+
+  get #bodyLimit(): number {
+    return this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  }
+
+  #adapter(): HttpAdapter {
+    const adapter = this.#options.adapter;
+    if (!adapter) {
+      throw new DecorumError('DECORUM_ERR_APP_STATE',
+        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "decorum" for node:http.');
+    }
+    return adapter;
+  }
+
+  #assertOpen(what: string): void {
+    if (this.#routes) throw new DecorumError('DECORUM_ERR_APP_STATE', `cannot ${what} after the route table was built`);
+  }
+
+  #runtime(): RouteRuntime {
+    const instances = new Map<Class, object>();
+    return {
+      bodyLimit: this.#bodyLimit,
+      validation: { unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' },
+      logger: this.logger,
+      handleError: (error, ctx) => this.handleError(error, ctx),
+      instance: (route) => {
+        let instance = instances.get(route.controller);
+        if (!instance) instances.set(route.controller, (instance = new (route.controller as new () => object)()));
+        return instance;
+      },
+    };
+  }
+
+  /** Sends the response for `error`: a registered handler, Decorum's default, or a logged 500. */
+  async handleError(error: unknown, ctx: RequestContext): Promise<void> {
+    let response: HttpResponse | undefined;
+    try {
+      const handler = this.exceptionHandlers.find(error);
+      response = handler ? await handler(error, ctx) : defaultErrorResponse(error, this.#options.validation?.status ?? 422);
+    } catch (handlerError) {
+      this.logger.error({ err: handlerError }, 'exception handler failed');
+    }
+    if (!response) {
+      this.logger.error({ err: error, method: ctx.method, url: ctx.url, route: ctx.route?.id }, 'unhandled error');
+      response = HttpResponse.json({ detail: 'Internal Server Error' }, { status: 500 });
+    }
+    if (ctx.reply.headersSent) return;
+    const sending = ctx.reply.send(response.status, response.headers, response.body);
+    if (sending) await sending;
+  }
+
+  #fallback(req: AdapterRequest, res: AdapterResponse, allow: readonly string[]): Promise<void> {
+    const ctx = new RequestContext(req, res, undefined);
+    const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
+    return this.handleError(error, ctx);
+  }
+}
+
+/** Creates an app. `decorum`'s `createApp` is this with node:http and the docs plugin by default. */
+export function createApp(options: AppOptions = {}): App {
+  return new App(options);
+}

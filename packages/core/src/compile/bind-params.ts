@@ -1,0 +1,155 @@
+/**
+ * Compiles one binder per parameter: a small function that reads the value from its source, coerces
+ * and validates it, and records every error with its `loc`. All binders of a route run before the
+ * handler, so one 422 reports every problem at once.
+ */
+import type { ErrorDetail, Loc } from '../http/validation-error.js';
+import type { RequestContext } from '../http/request-context.js';
+import type { ParamDef } from '../route-table/route-def.js';
+import { dtoShape } from '../schema/dto-shape.js';
+import type { TypeRef } from '../schema/type-spec.js';
+import { compileCoercer, compileChecks, INVALID, type Coercer } from './coerce.js';
+import { issue } from './issues.js';
+import { NO_BODY } from './read-json-body.js';
+import { compileDtoValidator, isPlainObject, type DtoValidationOptions } from './validate-dto.js';
+import { compileJsonValidator } from './validate-json.js';
+
+/** Returns the argument value, `INVALID` after recording errors, or a promise of either. */
+export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
+
+export type SourceReader = (ctx: RequestContext, name: string) => string | string[] | undefined;
+
+const READERS: Record<'path' | 'query' | 'header' | 'cookie', SourceReader> = {
+  path: (ctx, name) => ctx.request.params[name],
+  query: (ctx, name) => ctx.query[name],
+  header: (ctx, name) => ctx.request.headers[name],
+  cookie: (ctx, name) => ctx.cookies[name],
+};
+
+export function compileBinder(param: ParamDef, options: DtoValidationOptions): Binder {
+  switch (param.source) {
+    case 'request':
+      return (ctx) => ctx;
+    case 'response':
+      return (ctx) => ctx.response;
+    case 'body':
+      return compileBodyBinder(param, options);
+    case 'path':
+    case 'query':
+    case 'header':
+    case 'cookie':
+      if (param.name === undefined) return compileWholeSource(param, options);
+      return compileScalarBinder(param, READERS[param.source]);
+    case 'dependency':
+    case 'inject':
+      throw new Error(`${param.source} parameters are bound by the dependency planner`);
+  }
+}
+
+/** What a parameter binds to when the client sent nothing: its default (copied), or undefined. */
+function absent(param: ParamDef): () => unknown {
+  if (!param.hasDefault) return () => undefined;
+  const value = param.default;
+  return typeof value === 'object' && value !== null ? () => structuredClone(value) : () => value;
+}
+
+function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
+  const name = param.name as string;
+  const loc: Loc = [param.source, name];
+  const onAbsent = absent(param);
+  const required = param.required;
+  if (param.type.kind === 'array') {
+    const item = compileCoercer(param.type.items);
+    const check = compileChecks(param.constraints, param.type);
+    const split = param.source === 'header';
+    return (ctx, errors) => {
+      const raw = read(ctx, name);
+      if (raw === undefined) return required ? missing(errors, loc) : onAbsent();
+      const list = Array.isArray(raw) ? raw : split ? raw.split(',').map((s) => s.trim()) : [raw];
+      const before = errors.length;
+      const values = list.map((v, i) => item(v, [...loc, i], errors));
+      if (errors.length > before) return INVALID;
+      return check ? check(values, loc, errors) : values;
+    };
+  }
+  const coerce: Coercer = compileCoercer(param.type, param.constraints);
+  return (ctx, errors) => {
+    const raw = read(ctx, name);
+    if (raw === undefined) return required ? missing(errors, loc) : onAbsent();
+    // A repeated key for a single value: the last one wins, as in FastAPI.
+    return coerce(typeof raw === 'string' ? raw : (raw[raw.length - 1] as string), loc, errors);
+  };
+}
+
+/** `@Query() filters: FilterDto`: each declared property is coerced from its string, then the DTO is validated. */
+function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Binder {
+  const source = param.source as keyof typeof READERS;
+  if (param.type.kind !== 'dto') {
+    const whole: Record<typeof source, (ctx: RequestContext) => unknown> = {
+      path: (ctx) => ctx.request.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
+    };
+    return whole[source];
+  }
+  const shape = dtoShape(param.type.dto);
+  const read = READERS[source];
+  const fields = shape.properties.map((p) => ({ name: p.name, coerce: stringCoercer(p.type) }));
+  const validate = compileDtoValidator(param.type.dto, options);
+  const all: (ctx: RequestContext) => Readonly<Record<string, unknown>> =
+    source === 'query' ? (ctx) => ctx.query : source === 'header' ? (ctx) => ctx.request.headers
+      : source === 'cookie' ? (ctx) => ctx.cookies : (ctx) => ctx.request.params;
+  return (ctx, errors) => {
+    const input: Record<string, unknown> = {};
+    const before = errors.length;
+    for (const { name, coerce } of fields) {
+      const raw = read(ctx, source === 'header' ? name.toLowerCase() : name);
+      if (raw !== undefined) input[name] = coerce(raw, [source, name], errors);
+    }
+    if (options.unknownProperties === 'forbid' && source === 'query') {
+      for (const key of Object.keys(all(ctx))) if (!fields.some((f) => f.name === key)) errors.push(issue.extraForbidden([source, key], all(ctx)[key]));
+    }
+    if (errors.length > before) return INVALID;
+    return validate(input, [source], errors);
+  };
+}
+
+/** Query-DTO properties: strings become the property's type before class-validator sees them. */
+function stringCoercer(type: TypeRef): (raw: string | string[], loc: Loc, errors: ErrorDetail[]) => unknown {
+  if (type.kind === 'array') {
+    const item = type.items.kind === 'dto' || type.items.kind === 'array' ? (v: string) => v : compileCoercer(type.items);
+    return (raw, loc, errors) => (Array.isArray(raw) ? raw : [raw]).map((v, i) => item(v, [...loc, i], errors));
+  }
+  if (type.kind === 'dto') return (raw) => raw;
+  const coerce = compileCoercer(type);
+  return (raw, loc, errors) => coerce(Array.isArray(raw) ? (raw[raw.length - 1] as string) : raw, loc, errors);
+}
+
+function compileBodyBinder(param: ParamDef, options: DtoValidationOptions): Binder {
+  const validate = compileJsonValidator(param.type, options, param.constraints);
+  const onAbsent = absent(param);
+  const required = param.required;
+  if (param.name === undefined) {
+    const loc: Loc = ['body'];
+    return (ctx, errors) => {
+      const body = ctx.body;
+      if (body === NO_BODY) return required ? missing(errors, loc) : onAbsent();
+      return validate(body, loc, errors);
+    };
+  }
+  const name = param.name;
+  const loc: Loc = ['body', name];
+  return (ctx, errors) => {
+    const body = ctx.body;
+    if (body !== NO_BODY && !isPlainObject(body)) {
+      errors.push(issue.modelType(['body'], body));
+      return INVALID;
+    }
+    const value = body === NO_BODY ? undefined : body[name];
+    if (value === undefined) return required ? missing(errors, loc) : onAbsent();
+    return validate(value, loc, errors);
+  };
+}
+
+function missing(errors: ErrorDetail[], loc: Loc): typeof INVALID {
+  errors.push(issue.missing(loc));
+  return INVALID;
+}

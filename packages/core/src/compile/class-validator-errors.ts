@@ -1,0 +1,73 @@
+/**
+ * class-validator constraint names → pydantic error types. Where a type check failed, only that error
+ * is reported for the field (as pydantic does); otherwise every failed constraint is. Constraints
+ * without a pydantic equivalent keep their own name as `type` and class-validator's message.
+ */
+import type { ErrorDetail, Loc } from '../http/validation-error.js';
+import type { ValidationRule } from '../schema/dto-shape.js';
+import { enumValues } from '../schema/type-spec.js';
+import { issue } from './issues.js';
+
+const TYPE_CHECKS: Record<string, (loc: Loc, value: unknown) => ErrorDetail> = {
+  isString: (loc, v) => issue.stringType(loc, v),
+  isInt: (loc, v) => issue.intType(loc, v),
+  isNumber: (loc, v) => issue.floatType(loc, v),
+  isBoolean: (loc, v) => issue.boolType(loc, v),
+  isDate: (loc, v) => issue.datetimeType(loc, v),
+  isArray: (loc, v) => issue.listType(loc, v),
+  isObject: (loc, v) => issue.modelType(loc, v),
+  nestedValidation: (loc, v) => issue.modelType(loc, v),
+  unknownValue: (loc, v) => issue.modelType(loc, v),
+};
+
+export function toErrorDetails(
+  constraints: Readonly<Record<string, string>>, value: unknown, loc: Loc, rules: readonly ValidationRule[] = [],
+): ErrorDetail[] {
+  for (const name of Object.keys(constraints)) {
+    const typeCheck = TYPE_CHECKS[name];
+    if (typeCheck) return [typeCheck(loc, value)];
+  }
+  return Object.entries(constraints).map(([name, message]) => {
+    const args = rules.find((r) => r.name === name)?.constraints ?? [];
+    return constraintDetail(name, message, value, loc, args);
+  });
+}
+
+function constraintDetail(name: string, message: string, value: unknown, loc: Loc, args: readonly unknown[]): ErrorDetail {
+  const length = typeof value === 'string' || Array.isArray(value) ? value.length : 0;
+  const n = (i: number) => Number(args[i]);
+  switch (name) {
+    case 'isDefined':
+      return issue.missing(loc, value ?? null);
+    case 'whitelistValidation':
+      return issue.extraForbidden(loc, value);
+    case 'min':
+      return issue.greaterThanEqual(loc, value, n(0));
+    case 'max':
+      return issue.lessThanEqual(loc, value, n(0));
+    case 'isPositive':
+      return issue.greaterThan(loc, value, 0);
+    case 'isNegative':
+      return issue.lessThan(loc, value, 0);
+    case 'minLength':
+      return issue.stringTooShort(loc, value, n(0));
+    case 'maxLength':
+      return issue.stringTooLong(loc, value, n(0));
+    case 'isLength':
+      return length < n(0) ? issue.stringTooShort(loc, value, n(0)) : issue.stringTooLong(loc, value, n(1));
+    case 'arrayMinSize':
+      return issue.tooShort(loc, value, n(0), length);
+    case 'arrayMaxSize':
+      return issue.tooLong(loc, value, n(0), length);
+    case 'isEnum':
+      return issue.enum(loc, value, enumValues((args[0] ?? {}) as Record<string, unknown>));
+    case 'isIn':
+      return issue.enum(loc, value, (args[0] as (string | number)[] | undefined) ?? []);
+    case 'matches': {
+      const pattern = args[0] instanceof RegExp ? args[0].source : String(args[0]);
+      return issue.patternMismatch(loc, value, pattern);
+    }
+    default:
+      return { type: name, loc, msg: message, input: value };
+  }
+}

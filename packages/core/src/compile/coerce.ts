@@ -1,0 +1,117 @@
+/**
+ * Coercion of path, query, header and cookie strings into their declared types, compiled once per
+ * parameter. Booleans follow pydantic's lax rules (`true/false/1/0/yes/no/on/off/t/f/y/n`, any case),
+ * so `"false"` is `false`, never `true` (class-transformer's implicit conversion gets that wrong).
+ */
+import type { ErrorDetail, Loc } from '../http/validation-error.js';
+import type { Constraints } from '../route-table/route-def.js';
+import type { TypeRef } from '../schema/type-spec.js';
+import { issue } from './issues.js';
+
+/** Returned by a coercer that has pushed its error. */
+export const INVALID: unique symbol = Symbol('decorum.invalid');
+export type Coercer = (raw: string, loc: Loc, errors: ErrorDetail[]) => unknown;
+
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
+const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** A coercer for one scalar type plus its constraints; arrays are handled by the caller item by item. */
+export function compileCoercer(type: TypeRef, constraints: Constraints = {}): Coercer {
+  const parse = parser(type);
+  const check = compileChecks(constraints, type);
+  if (!check) return parse;
+  return (raw, loc, errors) => {
+    const value = parse(raw, loc, errors);
+    return value === INVALID ? INVALID : check(value, loc, errors);
+  };
+}
+
+function parser(type: TypeRef): Coercer {
+  switch (type.kind) {
+    case 'string':
+    case 'unknown':
+      return (raw) => raw;
+    case 'integer':
+      return (raw, loc, errors) => {
+        const value = INTEGER.test(raw) ? Number(raw) : NaN;
+        if (Number.isSafeInteger(value)) return value;
+        errors.push(issue.intParsing(loc, raw));
+        return INVALID;
+      };
+    case 'number':
+      return (raw, loc, errors) => {
+        if (NUMBER.test(raw)) return Number(raw);
+        errors.push(issue.floatParsing(loc, raw));
+        return INVALID;
+      };
+    case 'boolean':
+      return (raw, loc, errors) => {
+        const lower = raw.trim().toLowerCase();
+        if (TRUE.has(lower)) return true;
+        if (FALSE.has(lower)) return false;
+        errors.push(issue.boolParsing(loc, raw));
+        return INVALID;
+      };
+    case 'date':
+      return (raw, loc, errors) => {
+        const date = ISO_DATE.test(raw) ? new Date(raw) : undefined;
+        if (date && !Number.isNaN(date.getTime())) return date;
+        errors.push(issue.datetimeParsing(loc, raw));
+        return INVALID;
+      };
+    case 'enum': {
+      // Numeric enum members arrive as strings; map each accepted spelling to its member once.
+      const members = new Map(type.values.map((v) => [String(v), v]));
+      return (raw, loc, errors) => {
+        const member = members.get(raw);
+        if (member !== undefined) return member;
+        errors.push(issue.enum(loc, raw, type.values));
+        return INVALID;
+      };
+    }
+    case 'array':
+    case 'dto':
+      throw new Error(`no string coercion for ${type.kind}`);
+  }
+}
+
+type Check = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
+
+/** Bound and pattern checks; null when the parameter has none, so the hot path skips the call. */
+export function compileChecks(c: Constraints, type: TypeRef): Check | null {
+  const checks: Array<(value: never, loc: Loc) => ErrorDetail | undefined> = [];
+  const { gt, ge, lt, le, minLength, maxLength, pattern } = c;
+  if (gt !== undefined) checks.push((v: number, loc) => (v > gt ? undefined : issue.greaterThan(loc, v, gt)));
+  if (ge !== undefined) checks.push((v: number, loc) => (v >= ge ? undefined : issue.greaterThanEqual(loc, v, ge)));
+  if (lt !== undefined) checks.push((v: number, loc) => (v < lt ? undefined : issue.lessThan(loc, v, lt)));
+  if (le !== undefined) checks.push((v: number, loc) => (v <= le ? undefined : issue.lessThanEqual(loc, v, le)));
+  const isArray = type.kind === 'array';
+  if (minLength !== undefined) {
+    checks.push(isArray
+      ? (v: unknown[], loc) => (v.length >= minLength ? undefined : issue.tooShort(loc, v, minLength, v.length))
+      : (v: string, loc) => (v.length >= minLength ? undefined : issue.stringTooShort(loc, v, minLength)));
+  }
+  if (maxLength !== undefined) {
+    checks.push(isArray
+      ? (v: unknown[], loc) => (v.length <= maxLength ? undefined : issue.tooLong(loc, v, maxLength, v.length))
+      : (v: string, loc) => (v.length <= maxLength ? undefined : issue.stringTooLong(loc, v, maxLength)));
+  }
+  if (pattern !== undefined) {
+    const regex = new RegExp(pattern);
+    checks.push((v: string, loc) => (regex.test(v) ? undefined : issue.patternMismatch(loc, v, pattern)));
+  }
+  if (checks.length === 0) return null;
+  return (value, loc, errors) => {
+    for (const check of checks) {
+      const error = check(value as never, loc);
+      if (error) {
+        errors.push(error);
+        return INVALID;
+      }
+    }
+    return value;
+  };
+}

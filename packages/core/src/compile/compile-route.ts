@@ -1,0 +1,122 @@
+/**
+ * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
+ * here, once: binders per parameter, whether to read the body, the response projector and headers.
+ * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
+ */
+import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
+import type { Logger } from '../logger.js';
+import type { ErrorDetail } from '../http/validation-error.js';
+import { HttpResponse } from '../http/http-response.js';
+import { RequestContext } from '../http/request-context.js';
+import { RequestValidationError } from '../http/validation-error.js';
+import type { RouteDef } from '../route-table/route-def.js';
+import { compileBinder, type Binder } from './bind-params.js';
+import { INVALID } from './coerce.js';
+import { readJsonBody } from './read-json-body.js';
+import { compileProjector, toJson } from './serialize.js';
+import type { DtoValidationOptions } from './validate-dto.js';
+import { isPromise } from './validate-json.js';
+
+export interface RouteRuntime {
+  readonly bodyLimit: number;
+  readonly validation: DtoValidationOptions;
+  readonly logger: Logger;
+  /** Answers an error thrown anywhere in the request (exception handlers, then the defaults). */
+  handleError(error: unknown, ctx: RequestContext): void | Promise<void>;
+  /** The controller instance (a singleton from the container). */
+  instance(route: RouteDef): object;
+  /** Extra binders for parameters resolved by dependency injection. */
+  compileInjected?(route: RouteDef, param: RouteDef['params'][number]): Binder;
+}
+
+export interface CompiledRoute {
+  readonly def: RouteDef;
+  readonly handle: RouteHandle;
+}
+
+// Responses with these statuses carry no body (RFC 9110 §6.4.1).
+const BODYLESS = new Set([204, 205, 304]);
+
+export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRoute {
+  const bound = def.params.filter((p) => p.index >= 0).sort((a, b) => a.index - b.index);
+  const binders: Binder[] = bound.map((p) =>
+    p.source === 'dependency' || p.source === 'inject'
+      ? (runtime.compileInjected ?? noInjector)(def, p)
+      : compileBinder(p, runtime.validation));
+  const readsBody = bound.some((p) => p.source === 'body');
+  const arity = binders.length;
+  const instance = runtime.instance(def);
+  const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
+  const projector = compileProjector(def.responseModel);
+  const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
+  const { bodyLimit } = runtime;
+
+  const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
+    if (ctx.reply.headersSent) return;
+    if (result instanceof HttpResponse) {
+      const headers = ctx.responseHeaders ? { ...ctx.responseHeaders, ...result.headers } : result.headers;
+      return ctx.reply.send(result.status, headers, BODYLESS.has(result.status) ? null : result.body);
+    }
+    const status = ctx.responseStatus ?? def.status;
+    const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
+    return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
+  };
+
+  const bind = (ctx: RequestContext): unknown[] | Promise<unknown[]> => {
+    const errors: ErrorDetail[] = [];
+    const args = new Array<unknown>(arity);
+    let pending: Promise<unknown>[] | undefined;
+    for (let i = 0; i < arity; i++) {
+      const value = (binders[i] as Binder)(ctx, errors);
+      if (isPromise(value)) (pending ??= []).push(value.then((v) => (args[i] = v)));
+      else args[i] = value;
+    }
+    if (pending) {
+      return Promise.all(pending).then(() => {
+        if (errors.length > 0) throw new RequestValidationError(errors);
+        return args;
+      });
+    }
+    if (errors.length > 0) throw new RequestValidationError(errors);
+    return args;
+  };
+
+  const handle = async (req: AdapterRequest, res: AdapterResponse): Promise<void> => {
+    const ctx = new RequestContext(req, res, def);
+    let failure: unknown;
+    try {
+      if (readsBody) ctx.body = await readJsonBody(req, bodyLimit);
+      let args = bind(ctx);
+      if (isPromise(args)) args = await args;
+      let result = method.apply(instance, args);
+      if (isPromise(result)) result = await result;
+      const sending = send(ctx, result);
+      if (sending) await sending;
+    } catch (error) {
+      failure = error;
+      await runtime.handleError(error, ctx);
+    } finally {
+      if (ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+    }
+  };
+  return { def, handle };
+}
+
+/** Cleanup runs last-registered first, after the response; a failing step is logged, never sent. */
+async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger): Promise<void> {
+  const steps = ctx.cleanups ?? [];
+  ctx.cleanups = undefined;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    try {
+      await (steps[i] as (error: unknown) => unknown)(failure);
+    } catch (error) {
+      logger.error({ err: error, route: ctx.route?.id }, 'dependency cleanup failed');
+    }
+  }
+}
+
+function noInjector(route: RouteDef): Binder {
+  throw new Error(`${route.id}: dependency parameters need the app's container`);
+}
+
+export { INVALID };

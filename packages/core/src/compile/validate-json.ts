@@ -1,0 +1,68 @@
+/**
+ * Validation of parsed JSON values against a declared type. JSON is never coerced: `"42"` is not an
+ * integer here, unlike in a query string. DTOs go through class-validator (`validate-dto.ts`).
+ */
+import type { ErrorDetail, Loc } from '../http/validation-error.js';
+import type { Constraints } from '../route-table/route-def.js';
+import type { TypeRef } from '../schema/type-spec.js';
+import { compileChecks, INVALID } from './coerce.js';
+import { issue } from './issues.js';
+import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
+
+export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
+
+export function compileJsonValidator(type: TypeRef, options: DtoValidationOptions, constraints: Constraints = {}): JsonValidator {
+  const base = typeValidator(type, options);
+  const check = compileChecks(constraints, type);
+  if (!check) return base;
+  return (value, loc, errors) => {
+    const valid = base(value, loc, errors);
+    return valid === INVALID ? INVALID : check(valid, loc, errors);
+  };
+}
+
+function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValidator {
+  switch (type.kind) {
+    case 'unknown':
+      return (value) => value;
+    case 'string':
+      return (value, loc, errors) => (typeof value === 'string' ? value : fail(errors, issue.stringType(loc, value)));
+    case 'integer':
+      return (value, loc, errors) => (Number.isSafeInteger(value) ? value : fail(errors, issue.intType(loc, value)));
+    case 'number':
+      return (value, loc, errors) => (typeof value === 'number' ? value : fail(errors, issue.floatType(loc, value)));
+    case 'boolean':
+      return (value, loc, errors) => (typeof value === 'boolean' ? value : fail(errors, issue.boolType(loc, value)));
+    case 'date':
+      return (value, loc, errors) => {
+        const date = typeof value === 'string' ? new Date(value) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : fail(errors, issue.datetimeType(loc, value));
+      };
+    case 'enum':
+      return (value, loc, errors) => (type.values.includes(value as never) ? value : fail(errors, issue.enum(loc, value, type.values)));
+    case 'array': {
+      const item = typeValidator(type.items, options);
+      return (value, loc, errors) => {
+        if (!Array.isArray(value)) return fail(errors, issue.listType(loc, value));
+        const before = errors.length;
+        const out = value.map((v, i) => item(v, [...loc, i], errors));
+        // A DTO item may validate asynchronously; arrays of those resolve together.
+        if (out.some(isPromise)) {
+          return Promise.all(out).then((items) => (items.includes(INVALID) || errors.length > before ? INVALID : items));
+        }
+        return errors.length > before ? INVALID : out;
+      };
+    }
+    case 'dto':
+      return compileDtoValidator(type.dto, options);
+  }
+}
+
+function fail(errors: ErrorDetail[], detail: ErrorDetail): typeof INVALID {
+  errors.push(detail);
+  return INVALID;
+}
+
+export function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | null)?.then === 'function';
+}

@@ -1,0 +1,49 @@
+/**
+ * Parameter decorators: each says where an argument comes from. The TypeScript type drives coercion
+ * (`id: number` parses `"42"`); `options.type` says what the type cannot (`Int`, an enum, `[Int]`).
+ * Query, header and cookie parameters are required unless `optional` or a `default` is given.
+ * @example
+ * read(@Param('item_id', { type: Int }) itemId: number, @Query('q', { default: null }) q: string | null) {}
+ */
+import { methodRecord, classRecord } from '../metadata/store.js';
+import type { ParamOptions, ParamRecord, ParamSource } from '../metadata/records.js';
+
+function record(target: object, key: string | symbol | undefined, param: ParamRecord): void {
+  // Constructor parameters (dependency classes) arrive with an undefined key and the class as target.
+  if (key === undefined) classRecord(target).ctorParams.push(param);
+  else methodRecord(target, key).params.push(param);
+}
+
+function source(kind: ParamSource) {
+  function decorator(options?: ParamOptions): ParameterDecorator;
+  function decorator(name: string, options?: ParamOptions): ParameterDecorator;
+  function decorator(nameOrOptions?: string | ParamOptions, maybeOptions: ParamOptions = {}): ParameterDecorator {
+    const name = typeof nameOrOptions === 'string' ? nameOrOptions : undefined;
+    const options = typeof nameOrOptions === 'object' ? nameOrOptions : maybeOptions;
+    return (target, key, index) => record(target, key, { index, source: kind, name, options });
+  }
+  return decorator;
+}
+
+/** A path parameter: `@Param('item_id')`. Always required. */
+export const Param = source('path');
+/** A query parameter (`@Query('q')`), a repeated one (`{ type: [String] }`), or the whole query as a DTO (`@Query()`). */
+export const Query = source('query');
+/** A request header, matched case-insensitively: `@Header('user-agent')`. */
+export const Header = source('header');
+/** A cookie: `@Cookie('session')`. */
+export const Cookie = source('cookie');
+/** The JSON body (`@Body()`), or one key of it (`@Body('item')`, FastAPI's embedded body). */
+export const Body = source('body');
+
+/** The request context: method, url, headers, parsed query and cookies, and the server's own request as `raw`. */
+export function Req(): ParameterDecorator {
+  return (target, key, index) => record(target, key, { index, source: 'request', name: undefined, options: {} });
+}
+
+/** Response control: set the status, headers and cookies of a normal response; `raw` is the server's own response. */
+export function Res(): ParameterDecorator {
+  return (target, key, index) => record(target, key, { index, source: 'response', name: undefined, options: {} });
+}
+
+export { record as recordParam };

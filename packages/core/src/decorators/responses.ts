@@ -1,0 +1,61 @@
+/**
+ * Decorators that shape a route's response and its documentation.
+ */
+import { methodRecord, classRecord } from '../metadata/store.js';
+import type { OperationInfo } from '../metadata/records.js';
+import type { TypeSpec } from '../schema/type-spec.js';
+
+/** The success status of a route (200 by default; `@HttpCode(201)` for creation). */
+export function HttpCode(status: number): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).status = status;
+  };
+}
+
+/** A header sent on every success response of the route. */
+export function ResponseHeader(name: string, value: string): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).headers.push([name.toLowerCase(), value]);
+  };
+}
+
+/**
+ * The response model: output is filtered to the model's declared properties, so a `password` on the
+ * returned object never leaves the server, and the model documents the response.
+ * @example
+ * @Get(':id') @ResponseModel(UserOut) read() { return this.users.find(id); }
+ */
+export function ResponseModel(type: TypeSpec): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).responseModel = type;
+  };
+}
+
+/** Documents another response of the route (an error, a redirect…). */
+export function ApiResponse(status: number, options: { description?: string; type?: TypeSpec } = {}): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).responses.push({ status, ...options });
+  };
+}
+
+/** Documentation of a route or, on a class, of every route of a controller. */
+export function Operation(info: OperationInfo): ClassDecorator & MethodDecorator {
+  return ((target: object, key?: string | symbol) => {
+    if (key === undefined) Object.assign(classRecord(target).controllerInfo, info);
+    else Object.assign(methodRecord(target, key), info);
+  }) as ClassDecorator & MethodDecorator;
+}
+
+/** Short forms of `@Operation`. */
+export const Summary = (summary: string) => Operation({ summary });
+export const Tags = (...tags: string[]) => Operation({ tags });
+export const Deprecated = () => Operation({ deprecated: true });
+export const ExcludeFromSchema = () => Operation({ includeInSchema: false });
+
+/** Attaches a value for guards and extensions to read from the route (`@SetMetadata('roles', ['admin'])`). */
+export function SetMetadata(key: unknown, value: unknown): ClassDecorator & MethodDecorator {
+  return ((target: object, method?: string | symbol) => {
+    if (method === undefined) classRecord(target).controllerExtensions.set(key, value);
+    else methodRecord(target, method).extensions.set(key, value);
+  }) as ClassDecorator & MethodDecorator;
+}

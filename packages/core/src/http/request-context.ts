@@ -1,0 +1,88 @@
+/**
+ * One request as handlers, dependencies and guards see it. Query string and cookies are parsed lazily,
+ * once, and only if something reads them.
+ */
+import { parse as parseCookies } from 'cookie';
+import { parse as parseQuery } from 'fast-querystring';
+import type { AdapterRequest, AdapterResponse, OutgoingHeaders } from '../adapter/adapter.js';
+import type { RouteDef } from '../route-table/route-def.js';
+import { ResponseControl } from './response-control.js';
+
+export type QueryValues = Readonly<Record<string, string | string[] | undefined>>;
+
+export class RequestContext {
+  /** The parsed JSON body, once read. */
+  body: unknown = undefined;
+  /** Status and headers set through `@Res()`; undefined until a handler sets one. */
+  responseStatus: number | undefined = undefined;
+  responseHeaders: OutgoingHeaders | undefined = undefined;
+  /** Per-request storage for extensions (request ids, auth results…). */
+  readonly state = new Map<unknown, unknown>();
+  #query: QueryValues | undefined;
+  #cookies: Readonly<Record<string, string | undefined>> | undefined;
+  #response: ResponseControl | undefined;
+  /** Cleanup steps registered by dependencies, run after the response is sent. */
+  cleanups: Array<(error: unknown) => unknown> | undefined = undefined;
+
+  constructor(
+    readonly request: AdapterRequest,
+    readonly reply: AdapterResponse,
+    /** The matched route; undefined for requests no route matched. */
+    readonly route: RouteDef | undefined,
+  ) {}
+
+  get method(): string {
+    return this.request.method;
+  }
+
+  get url(): string {
+    return this.request.url;
+  }
+
+  get path(): string {
+    const url = this.request.url;
+    const q = url.indexOf('?');
+    return q === -1 ? url : url.slice(0, q);
+  }
+
+  get headers(): AdapterRequest['headers'] {
+    return this.request.headers;
+  }
+
+  get params(): AdapterRequest['params'] {
+    return this.request.params;
+  }
+
+  get query(): QueryValues {
+    if (this.#query === undefined) {
+      const url = this.request.url;
+      const q = url.indexOf('?');
+      // fast-querystring returns a null-prototype object, so `?__proto__=x` is just a key.
+      this.#query = q === -1 ? {} : (parseQuery(url.slice(q + 1)) as QueryValues);
+    }
+    return this.#query;
+  }
+
+  get cookies(): Readonly<Record<string, string | undefined>> {
+    if (this.#cookies === undefined) {
+      const header = this.request.headers.cookie;
+      this.#cookies = header ? parseCookies(Array.isArray(header) ? header.join('; ') : header) : {};
+    }
+    return this.#cookies;
+  }
+
+  /** The response control a handler gets from `@Res()`. */
+  get response(): ResponseControl {
+    return (this.#response ??= new ResponseControl(this));
+  }
+
+  /** The server's own request object. */
+  get raw(): unknown {
+    return this.request.raw;
+  }
+
+  /** Registers a step to run after the response is sent (or failed); it receives the error, if any. */
+  onCleanup(step: (error: unknown) => unknown): void {
+    (this.cleanups ??= []).push(step);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * @decorum/core: decorators, the route table, compiled routes, errors and the adapter contract.
+ * Every public name is listed here by hand, so the public surface is reviewed like code.
+ */
+import 'reflect-metadata';
+
+export { App, createApp } from './app/app.js';
+export type { AppInfo, AppOptions, Plugin } from './app/app-options.js';
+export { DEFAULT_BODY_LIMIT } from './app/app-options.js';
+
+export { Controller, type ControllerOptions } from './decorators/controller.js';
+export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
+export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/params.js';
+export {
+  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags,
+} from './decorators/responses.js';
+export { Property, type PropertyOptions } from './schema/property.js';
+export { Int, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
+export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';
+
+export {
+  BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,
+  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
+  type HeaderValues,
+} from './http/http-error.js';
+export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
+export { RequestContext, type QueryValues } from './http/request-context.js';
+export { ResponseControl, type CookieOptions } from './http/response-control.js';
+export { RequestValidationError, ResponseValidationError, type ErrorDetail, type Loc } from './http/validation-error.js';
+export type { ExceptionHandler } from './http/exception-handlers.js';
+
+export type {
+  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle,
+  ServerAddress,
+} from './adapter/adapter.js';
+export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
+export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
+export { HTTP_METHODS } from './metadata/records.js';
+export { DecorumError, type DecorumErrorCode } from './errors.js';
+export { createDefaultLogger, silentLogger, type Logger } from './logger.js';

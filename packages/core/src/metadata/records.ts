@@ -1,0 +1,110 @@
+/**
+ * What decorators write down at import time. Records are plain data with no logic; `collectRoutes`
+ * turns them into the route table at bootstrap.
+ */
+import type { TypeSpec } from '../schema/type-spec.js';
+
+// Constructor types: `abstract` so abstract base classes and tokens are accepted too.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructor parameter lists are contravariant
+export type Class<T = unknown> = abstract new (...args: any[]) => T;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export type ConcreteClass<T = unknown> = new (...args: any[]) => T;
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Where a handler parameter comes from. */
+export type ParamSource =
+  | 'path'
+  | 'query'
+  | 'header'
+  | 'cookie'
+  | 'body'
+  | 'request'
+  | 'response'
+  | 'dependency'
+  | 'inject';
+
+/** Options shared by `@Param`, `@Query`, `@Header`, `@Cookie` and `@Body`. */
+export interface ParamOptions {
+  /** The declared type when the TypeScript type alone cannot say it: `Int`, an enum, `[Int]`, a DTO. */
+  type?: TypeSpec;
+  /** Absent values are allowed and bind as `undefined`. */
+  optional?: boolean;
+  /** Value used when the client sends nothing; implies optional. */
+  default?: unknown;
+  /** Numeric bounds (FastAPI's `gt`, `ge`, `lt`, `le`). */
+  gt?: number;
+  ge?: number;
+  lt?: number;
+  le?: number;
+  /** String bounds and pattern; for arrays, minLength/maxLength bound the item count. */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string | RegExp;
+  description?: string;
+  example?: unknown;
+  deprecated?: boolean;
+  /** Leave this parameter out of the OpenAPI document. */
+  includeInSchema?: boolean;
+}
+
+export interface ParamRecord {
+  readonly index: number;
+  readonly source: ParamSource;
+  /** The key in its source; undefined means the whole source (a query DTO, the whole body). */
+  readonly name: string | undefined;
+  readonly options: ParamOptions;
+  /** For `dependency` and `inject`: what to resolve. */
+  readonly target?: unknown;
+  /** For `dependency`: `false` turns the per-request cache off (FastAPI's `use_cache=False`). */
+  readonly useCache?: boolean;
+}
+
+export interface RouteRecord {
+  readonly method: HttpMethod | 'ALL';
+  readonly path: string;
+}
+
+export interface ResponseRecord {
+  readonly status: number;
+  readonly description?: string;
+  readonly type?: TypeSpec;
+}
+
+/** Documentation and behaviour shared by controllers and routes. */
+export interface OperationInfo {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  operationId?: string;
+  includeInSchema?: boolean;
+}
+
+export interface MethodRecord extends OperationInfo {
+  routes: RouteRecord[];
+  params: ParamRecord[];
+  status?: number;
+  headers: Array<[string, string]>;
+  responseModel?: TypeSpec;
+  responses: ResponseRecord[];
+  dependencies: unknown[];
+  /** Free-form metadata for guards and extensions (`@SetMetadata`). */
+  extensions: Map<unknown, unknown>;
+}
+
+export interface ControllerRecord extends OperationInfo {
+  prefix: string;
+}
+
+export interface ClassRecord {
+  controller?: ControllerRecord;
+  controllerInfo: OperationInfo;
+  controllerDependencies: unknown[];
+  controllerExtensions: Map<unknown, unknown>;
+  methods: Map<string, MethodRecord>;
+  /** Decorated constructor parameters (`@Inject`, and for dependency classes, `@Query`…). */
+  ctorParams: ParamRecord[];
+  injectable?: { scope?: 'singleton' | 'request' | 'transient' };
+}

@@ -1,0 +1,170 @@
+/**
+ * Stage 2: controller records → the route table. Runs once at bootstrap; every developer mistake it
+ * can see (a duplicate route, a parameter missing from the path, a type it cannot coerce) stops the
+ * app here with a message that names the handler and the fix.
+ */
+import { DecorumError, METADATA_HINT } from '../errors.js';
+import { readParamTypes } from '../metadata/read.js';
+import { findClassRecord } from '../metadata/store.js';
+import {
+  HTTP_METHODS, type Class, type ClassRecord, type HttpMethod, type MethodRecord, type ParamRecord,
+} from '../metadata/records.js';
+import { STRING } from '../schema/type-spec.js';
+import { parsePath } from './path.js';
+import { resolveTypeSpec, toParamDef } from './param-def.js';
+import type { ParamDef, RouteDef } from './route-def.js';
+
+export interface CollectOptions {
+  /** Prefix and tags added by a group (`include` of a module), and its dependencies. */
+  readonly prefix?: string;
+  readonly tags?: readonly string[];
+  readonly dependencies?: readonly unknown[];
+}
+
+export function collectRoutes(controllers: readonly Class[], options: CollectOptions = {}): RouteDef[] {
+  const routes: RouteDef[] = [];
+  for (const controller of controllers) routes.push(...collectController(controller, options));
+  checkDuplicates(routes);
+  return routes;
+}
+
+function collectController(controller: Class, options: CollectOptions): RouteDef[] {
+  const record = findClassRecord(controller);
+  if (!record?.controller) {
+    throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID',
+      `${controller.name ?? String(controller)} is listed as a controller but has no @Controller() decorator.`);
+  }
+  const prefix = joinPrefix(options.prefix ?? '', record.controller.prefix);
+  const routes: RouteDef[] = [];
+  for (const [handlerName, method] of inheritedMethods(controller)) {
+    for (const routeRecord of method.routes) {
+      const methods: readonly HttpMethod[] = routeRecord.method === 'ALL' ? HTTP_METHODS : [routeRecord.method];
+      for (const httpMethod of methods) {
+        routes.push(buildRoute({ controller, record, handlerName, method, httpMethod, prefix, path: routeRecord.path, options }));
+      }
+    }
+  }
+  return routes;
+}
+
+/** Methods with their records, base classes first so subclasses override by name. */
+function inheritedMethods(controller: Class): Map<string, MethodRecord> {
+  const chain: Class[] = [];
+  for (let c: unknown = controller; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    chain.unshift(c as Class);
+  }
+  const methods = new Map<string, MethodRecord>();
+  for (const c of chain) for (const [name, method] of findClassRecord(c)?.methods ?? []) methods.set(name, method);
+  return methods;
+}
+
+interface BuildInput {
+  controller: Class;
+  record: ClassRecord;
+  handlerName: string;
+  method: MethodRecord;
+  httpMethod: HttpMethod;
+  prefix: string;
+  path: string;
+  options: CollectOptions;
+}
+
+function buildRoute(input: BuildInput): RouteDef {
+  const { controller, record, handlerName, method, httpMethod, options } = input;
+  const where = `${controller.name}.${handlerName}`;
+  if (typeof (controller.prototype as Record<string, unknown>)[handlerName] !== 'function') {
+    throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID', `${where} is decorated as a route but is not a method.`);
+  }
+  const parsed = parsePath(input.prefix, input.path, `${httpMethod} route of ${where}`);
+  const params = collectParams(controller, handlerName, method.params, where);
+  for (const param of params) {
+    if (param.source === 'path' && param.name !== undefined && !parsed.params.includes(param.name)) {
+      throw new DecorumError('DECORUM_ERR_PARAM_NOT_IN_PATH',
+        `${where} reads path parameter "${param.name}" but its path ${parsed.path} has ${
+          parsed.params.length ? `only ${parsed.params.map((p) => `:${p}`).join(', ')}` : 'no parameters'}. ` +
+        `Add ":${param.name}" to the route path or read it from another source.`);
+    }
+  }
+  // Path parameters no argument reads still exist on the wire and in the OpenAPI document.
+  for (const name of parsed.params) {
+    if (!params.some((p) => p.source === 'path' && p.name === name)) {
+      params.push({ index: -1, source: 'path', name, type: STRING, required: true, hasDefault: false,
+        default: undefined, constraints: {}, includeInSchema: true });
+    }
+  }
+  const controllerInfo = { ...record.controller, ...record.controllerInfo };
+  const tags = method.tags ?? controllerInfo.tags ?? [...(options.tags ?? []), defaultTag(controller)];
+  return {
+    id: where,
+    method: httpMethod,
+    path: parsed.path,
+    openapiPath: parsed.openapiPath,
+    pathParams: parsed.params,
+    controller,
+    handlerName,
+    params,
+    status: method.status ?? 200,
+    headers: method.headers,
+    responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    responses: method.responses.map((r) => ({
+      status: r.status, description: r.description,
+      type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),
+    })),
+    info: {
+      summary: method.summary,
+      description: method.description,
+      deprecated: method.deprecated ?? controllerInfo.deprecated,
+      operationId: method.operationId,
+      tags: [...tags],
+      includeInSchema: method.includeInSchema ?? controllerInfo.includeInSchema ?? true,
+    },
+    dependencies: [...(options.dependencies ?? []), ...record.controllerDependencies, ...method.dependencies],
+    extensions: new Map([...record.controllerExtensions, ...method.extensions]),
+  };
+}
+
+/** Handler parameters in argument order; every argument must carry a decorator. */
+export function collectParams(target: Class, method: string | undefined, records: readonly ParamRecord[], where: string): ParamDef[] {
+  const designTypes = readParamTypes(target, method);
+  const fn = method === undefined ? target : (target.prototype as Record<string, unknown>)[method];
+  const arity = Math.max(designTypes?.length ?? 0, typeof fn === 'function' ? fn.length : 0);
+  const byIndex = new Map(records.map((r) => [r.index, r]));
+  const params: ParamDef[] = [];
+  for (let index = 0; index < arity; index++) {
+    const paramRecord = byIndex.get(index);
+    if (!paramRecord) {
+      throw new DecorumError('DECORUM_ERR_PARAM_UNDECORATED',
+        `${where}: parameter #${index + 1} has no decorator, so Decorum cannot tell where its value comes from. ` +
+        `Decorate it with @Param, @Query, @Header, @Cookie, @Body, @Depends, @Inject, @Req or @Res.`);
+    }
+    params.push(toParamDef(paramRecord, designTypes, where));
+  }
+  if (records.some((r) => r.index >= arity) && designTypes === undefined) {
+    throw new DecorumError('DECORUM_ERR_METADATA_MISSING', `${where} has no parameter type metadata. ${METADATA_HINT}`);
+  }
+  return params;
+}
+
+function checkDuplicates(routes: readonly RouteDef[]): void {
+  const seen = new Map<string, RouteDef>();
+  for (const route of routes) {
+    // `/a/:id` and `/a/:name` are the same route to a router.
+    const key = `${route.method} ${route.path.replace(/:[^/]+/g, ':')}`;
+    const previous = seen.get(key);
+    if (previous) {
+      throw new DecorumError('DECORUM_ERR_ROUTE_DUPLICATE',
+        `${route.method} ${route.path} is declared twice: by ${previous.id} and by ${route.id}. ` +
+        `Give one of them another path or method.`);
+    }
+    seen.set(key, route);
+  }
+}
+
+function joinPrefix(a: string, b: string): string {
+  return [a, b].filter((s) => s !== '' && s !== '/').join('/');
+}
+
+/** `ItemsController` → `Items`. */
+function defaultTag(controller: Class): string {
+  return controller.name.replace(/Controller$/, '') || controller.name;
+}

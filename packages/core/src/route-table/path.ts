@@ -1,0 +1,51 @@
+/**
+ * Route paths. Users may write `:id` (NestJS, Express) or `{id}` (FastAPI, OpenAPI); the table keeps
+ * both spellings: `/items/:item_id` for routers and `/items/{item_id}` for OpenAPI.
+ */
+import { DecorumError } from '../errors.js';
+
+export interface ParsedPath {
+  readonly path: string;
+  readonly openapiPath: string;
+  readonly params: readonly string[];
+}
+
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `joinPaths('items', '{item_id}')` → `/items/:item_id` with params `['item_id']`. */
+export function parsePath(prefix: string, path: string, where: string): ParsedPath {
+  const segments = [...prefix.split('/'), ...path.split('/')].filter((s) => s !== '');
+  const params: string[] = [];
+  const routerSegments: string[] = [];
+  const openapiSegments: string[] = [];
+  for (const segment of segments) {
+    const name = paramName(segment);
+    if (name === undefined) {
+      if (/[:{}*]/.test(segment)) {
+        throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
+          `${where}: path segment "${segment}" is not supported. A segment is either literal text or one ` +
+          `whole parameter (":id" or "{id}").`);
+      }
+      routerSegments.push(segment);
+      openapiSegments.push(segment);
+      continue;
+    }
+    if (!PARAM_NAME.test(name)) {
+      throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
+        `${where}: path parameter "${name}" must be a name of letters, digits and underscores.`);
+    }
+    if (params.includes(name)) {
+      throw new DecorumError('DECORUM_ERR_ROUTE_PATH', `${where}: path parameter "${name}" appears twice.`);
+    }
+    params.push(name);
+    routerSegments.push(`:${name}`);
+    openapiSegments.push(`{${name}}`);
+  }
+  return { path: `/${routerSegments.join('/')}`, openapiPath: `/${openapiSegments.join('/')}`, params };
+}
+
+function paramName(segment: string): string | undefined {
+  if (segment.startsWith(':')) return segment.slice(1);
+  if (segment.startsWith('{') && segment.endsWith('}')) return segment.slice(1, -1);
+  return undefined;
+}

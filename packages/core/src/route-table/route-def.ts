@@ -1,0 +1,70 @@
+/**
+ * The route table: Decorum's one description of an app's HTTP surface. The compiler turns it into
+ * request handlers and the OpenAPI builder turns it into a document; neither re-reads decorators.
+ */
+import type { Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
+import type { TypeRef } from '../schema/type-spec.js';
+
+export interface Constraints {
+  readonly gt?: number;
+  readonly ge?: number;
+  readonly lt?: number;
+  readonly le?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+
+export interface ParamDef {
+  /** Position in the handler's argument list; -1 for a path parameter no argument binds. */
+  readonly index: number;
+  readonly source: ParamSource;
+  /** Key in its source (`item_id`, `user-agent`); undefined for a whole query DTO or a whole body. */
+  readonly name: string | undefined;
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly hasDefault: boolean;
+  readonly default: unknown;
+  readonly constraints: Constraints;
+  readonly description?: string;
+  readonly example?: unknown;
+  readonly deprecated?: boolean;
+  readonly includeInSchema: boolean;
+  /** What a `dependency` or `inject` parameter resolves. */
+  readonly target?: unknown;
+  readonly useCache?: boolean;
+}
+
+export interface ResponseDef {
+  readonly status: number;
+  readonly description?: string;
+  readonly type?: TypeRef;
+}
+
+export interface RouteDef {
+  /** `ItemsController.read`: unique per handler. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** `/items/:item_id` */
+  readonly path: string;
+  /** `/items/{item_id}` */
+  readonly openapiPath: string;
+  readonly pathParams: readonly string[];
+  readonly controller: Class;
+  readonly handlerName: string;
+  readonly params: readonly ParamDef[];
+  /** Success status (200 unless `@HttpCode`). */
+  readonly status: number;
+  /** Static response headers from `@ResponseHeader`. */
+  readonly headers: readonly (readonly [string, string])[];
+  /** Declared response model; output is filtered to it. */
+  readonly responseModel?: TypeRef;
+  readonly responses: readonly ResponseDef[];
+  readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
+  /** Dependencies declared on the route, its controller or the app, run for their side effects. */
+  readonly dependencies: readonly unknown[];
+  /** `@SetMetadata` values of the controller, overridden by the route's. */
+  readonly extensions: ReadonlyMap<unknown, unknown>;
+}
+
+export type RouteTable = readonly RouteDef[];

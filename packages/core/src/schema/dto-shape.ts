@@ -1,0 +1,142 @@
+/**
+ * A DTO class's shape, read once from class-validator's rules, `design:type`, `@Type` and `@Property`.
+ * Validation, response filtering and the OpenAPI builder all read this one shape, so they cannot drift.
+ */
+import { DecorumError, METADATA_HINT } from '../errors.js';
+import { readPropertyType, readTransformType, readValidationRules } from '../metadata/read.js';
+import type { Class } from '../metadata/records.js';
+import { readPropertyOptions, type PropertyOptions } from './property.js';
+import {
+  BOOLEAN, DATE, INTEGER, NUMBER, STRING, UNKNOWN, enumValues, toTypeRef, type TypeRef,
+} from './type-spec.js';
+
+/** One class-validator rule as declared: `{ name: 'min', constraints: [3] }`. */
+export interface ValidationRule {
+  readonly name: string;
+  readonly constraints: readonly unknown[];
+  /** Applies to each item of an array property. */
+  readonly each: boolean;
+  /** A user-defined validator, not one of class-validator's built-ins. */
+  readonly custom: boolean;
+}
+
+export interface PropertyShape {
+  readonly name: string;
+  readonly type: TypeRef;
+  /** `@IsOptional()`: undefined (and null, as class-validator defines it) skip validation. */
+  readonly optional: boolean;
+  readonly nullable: boolean;
+  readonly hasDefault: boolean;
+  readonly default: unknown;
+  readonly rules: readonly ValidationRule[];
+  readonly options: PropertyOptions;
+}
+
+export interface DtoShape {
+  readonly cls: Class;
+  readonly name: string;
+  readonly properties: readonly PropertyShape[];
+  /** Some rule is asynchronous, so validation must be awaited. */
+  readonly async: boolean;
+}
+
+const shapes = new WeakMap<Class, DtoShape>();
+const TYPE_RULES: Record<string, TypeRef> = {
+  isInt: INTEGER, isNumber: NUMBER, isString: STRING, isBoolean: BOOLEAN, isDate: DATE,
+};
+
+export function dtoShape(cls: Class): DtoShape {
+  const cached = shapes.get(cls);
+  if (cached) return cached;
+  const rules = readValidationRules(cls);
+  if (rules.length === 0) {
+    throw new DecorumError('DECORUM_ERR_DTO_INVALID',
+      `${cls.name} is used as a DTO but has no class-validator decorators, so every property would be ` +
+      `stripped as unknown. Add a validator to each property (@IsString(), @IsInt()…), or @Allow() to accept one as is.`);
+  }
+  const byProperty = new Map<string, typeof rules>();
+  for (const rule of rules) {
+    const list = byProperty.get(rule.propertyName) ?? [];
+    list.push(rule);
+    byProperty.set(rule.propertyName, list);
+  }
+  const defaults = readDefaults(cls);
+  let async = false;
+  const properties: PropertyShape[] = [];
+  for (const [name, propertyRules] of byProperty) {
+    if (propertyRules.some((r) => r.async)) async = true;
+    const options = readPropertyOptions(cls, name) ?? {};
+    const normalised = propertyRules.map(toRule);
+    properties.push({
+      name,
+      type: propertyType(cls, name, normalised, options),
+      optional: normalised.some((r) => r.name === 'isOptional'),
+      nullable: options.nullable === true,
+      hasDefault: defaults !== undefined && defaults[name] !== undefined,
+      default: defaults?.[name],
+      rules: normalised.filter((r) => r.name !== 'isOptional'),
+      options,
+    });
+  }
+  const shape: DtoShape = { cls, name: cls.name, properties, async };
+  shapes.set(cls, shape);
+  return shape;
+}
+
+function toRule(meta: ReturnType<typeof readValidationRules>[number]): ValidationRule {
+  const name = meta.name ?? meta.type;
+  // Built-ins register through ValidateBy: a generated `CustomConstraint` class plus a `name`.
+  // `@Validate(MyConstraint)` carries the user's own class instead.
+  const custom = meta.type === 'customValidation' && (meta.name === undefined || meta.constraintCls?.name !== 'CustomConstraint');
+  return { name, constraints: meta.constraints ?? [], each: meta.each === true, custom };
+}
+
+function propertyType(cls: Class, name: string, rules: readonly ValidationRule[], options: PropertyOptions): TypeRef {
+  const declared = options.type !== undefined ? toTypeRef(options.type) : undefined;
+  if (declared) return declared;
+  const designType = readPropertyType(cls, name);
+  const nested = readTransformType(cls, name);
+  const hasNestedRule = rules.some((r) => r.name === 'nestedValidation');
+  const itemType = (): TypeRef | undefined => {
+    if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
+    return ruleType(rules.filter((r) => r.each));
+  };
+  if (designType === Array) {
+    const items = itemType();
+    if (!items && hasNestedRule) throw nestedWithoutType(cls, name, true);
+    return { kind: 'array', items: items ?? UNKNOWN };
+  }
+  if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
+  const fromRules = ruleType(rules.filter((r) => !r.each));
+  if (fromRules) return fromRules;
+  const fromDesign = designType === undefined ? undefined : toTypeRef(designType);
+  if (fromDesign) return fromDesign;
+  if (hasNestedRule) throw nestedWithoutType(cls, name, false);
+  return UNKNOWN;
+}
+
+function ruleType(rules: readonly ValidationRule[]): TypeRef | undefined {
+  for (const rule of rules) {
+    const type = TYPE_RULES[rule.name];
+    if (type) return type;
+    if (rule.name === 'isEnum') return { kind: 'enum', values: enumValues(rule.constraints[0] as Record<string, unknown>) };
+    if (rule.name === 'isIn') return { kind: 'enum', values: rule.constraints[0] as (string | number)[] };
+  }
+  return undefined;
+}
+
+function nestedWithoutType(cls: Class, name: string, array: boolean): DecorumError {
+  const fix = array ? `@ValidateNested({ each: true }) @Type(() => Item)` : `@ValidateNested() @Type(() => Item)`;
+  return new DecorumError('DECORUM_ERR_DTO_INVALID',
+    `${cls.name}.${name} is validated as nested but its class is unknown. Name it with class-transformer: ` +
+    `${fix}. ${METADATA_HINT}`);
+}
+
+/** Property initialisers become defaults; a class whose constructor needs arguments has none. */
+function readDefaults(cls: Class): Record<string, unknown> | undefined {
+  try {
+    return { ...(new (cls as new () => object)() as Record<string, unknown>) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The declared type of a parameter or property. Users write a `TypeSpec` (`Number`, `Int`, an enum
+ * object, `[Int]`, a DTO class); bootstrap normalises it into a `TypeRef`, the one form that coercion,
+ * validation and the OpenAPI builder read.
+ */
+import type { Class } from '../metadata/records.js';
+
+/** An integer. Use as a value (`{ type: Int }`) and as a type (`id: Int`, which is `number`). */
+export type Int = number;
+export const Int = Symbol('decorum.Int');
+
+/** A string or numeric TypeScript enum object, or a readonly list of literal values. */
+export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
+
+export type TypeSpec =
+  | typeof Int
+  | NumberConstructor
+  | StringConstructor
+  | BooleanConstructor
+  | DateConstructor
+  | ObjectConstructor
+  | ArrayConstructor
+  | Class
+  | EnumLike
+  | readonly [TypeSpec];
+
+export type TypeRef =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
+  | { readonly kind: 'array'; readonly items: TypeRef }
+  | { readonly kind: 'dto'; readonly dto: Class }
+  | { readonly kind: 'unknown' };
+
+export const STRING: TypeRef = { kind: 'string' };
+export const NUMBER: TypeRef = { kind: 'number' };
+export const INTEGER: TypeRef = { kind: 'integer' };
+export const BOOLEAN: TypeRef = { kind: 'boolean' };
+export const DATE: TypeRef = { kind: 'date' };
+export const UNKNOWN: TypeRef = { kind: 'unknown' };
+
+/**
+ * Turns a spec into a TypeRef; returns undefined for specs that say nothing (`Object`, `Array`
+ * without an item type), so the caller can ask for a better one.
+ */
+export function toTypeRef(spec: unknown): TypeRef | undefined {
+  if (spec === Int) return INTEGER;
+  if (spec === Number) return NUMBER;
+  if (spec === String) return STRING;
+  if (spec === Boolean) return BOOLEAN;
+  if (spec === Date) return DATE;
+  if (spec === Object || spec === undefined || spec === null) return undefined;
+  if (spec === Array) return undefined;
+  if (Array.isArray(spec)) {
+    if (spec.length === 1) {
+      const items = toTypeRef(spec[0]);
+      return items ? { kind: 'array', items } : undefined;
+    }
+    return { kind: 'enum', values: spec.filter(isLiteral) };
+  }
+  if (typeof spec === 'function') return { kind: 'dto', dto: spec as Class };
+  if (typeof spec === 'object') return { kind: 'enum', values: enumValues(spec as Record<string, unknown>) };
+  return undefined;
+}
+
+/** Values of a TypeScript enum object: numeric enums carry reverse mappings, which are skipped. */
+export function enumValues(enumObject: Readonly<Record<string, unknown>>): (string | number)[] {
+  const values: (string | number)[] = [];
+  for (const [key, value] of Object.entries(enumObject)) {
+    if (typeof value === 'number') values.push(value);
+    else if (typeof value === 'string' && typeof enumObject[value] !== 'number') values.push(value);
+    else if (typeof value === 'string' && !/^\d+$/.test(key)) values.push(value);
+  }
+  return values;
+}
+
+function isLiteral(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
+}
+
+/** A short human name for messages: `integer`, `array of integer`, `ItemDto`. */
+export function describeType(type: TypeRef): string {
+  switch (type.kind) {
+    case 'array':
+      return `array of ${describeType(type.items)}`;
+    case 'dto':
+      return type.dto.name;
+    case 'enum':
+      return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return type.kind;
+  }
+}
