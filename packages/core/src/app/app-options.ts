@@ -31,6 +31,11 @@ export interface AppOptions extends AppInfo {
   /** A pino-compatible logger, or false for none. */
   logger?: Logger | false;
   plugins?: Plugin[];
+  /**
+   * One log line per request (method, path, status, duration). Off by default; the dev server turns it
+   * on, and so does DECORUM_ACCESS_LOG=1.
+   */
+  accessLog?: boolean;
   /** How long `close()` waits for in-flight requests, in ms (10 s by default). */
   shutdownGraceMs?: number;
 }

@@ -94,7 +94,19 @@ export class App {
         routes.push({ method: 'HEAD', path: c.def.path, handle: c.handle });
       }
     }
-    return { routes, fallback: (req, res, allow) => this.#fallback(req, res, allow), bodyLimit: this.#bodyLimit };
+    const fallback: MountTable['fallback'] = (req, res, allow) => this.#fallback(req, res, allow);
+    if (!this.#accessLogEnabled()) return { routes, fallback, bodyLimit: this.#bodyLimit };
+    // Wrapped only when enabled, so the request path pays nothing for logging it does not do.
+    return {
+      routes: routes.map((r) => ({ ...r, handle: withAccessLog(r.handle, this.logger) })),
+      fallback: withAccessLog(fallback, this.logger),
+      bodyLimit: this.#bodyLimit,
+    };
+  }
+
+  #accessLogEnabled(): boolean {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    return this.#options.accessLog ?? env?.DECORUM_ACCESS_LOG === '1';
   }
 
   /** Starts serving on `port` (8000) and `host` (127.0.0.1, as FastAPI's dev server). */
@@ -183,6 +195,29 @@ export class App {
     const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
     return this.handleError(error, ctx);
   }
+}
+
+function withAccessLog<A extends unknown[]>(
+  handle: (req: AdapterRequest, res: AdapterResponse, ...rest: A) => void | Promise<void>, logger: Logger,
+): (req: AdapterRequest, res: AdapterResponse, ...rest: A) => Promise<void> {
+  return async (req, res, ...rest) => {
+    const start = performance.now();
+    let status = 0;
+    const logged: AdapterResponse = {
+      get headersSent() { return res.headersSent; },
+      raw: res.raw,
+      send: (s, headers, body) => {
+        status = s;
+        return res.send(s, headers, body);
+      },
+    };
+    try {
+      await handle(req, logged, ...rest);
+    } finally {
+      const ms = (performance.now() - start).toFixed(1);
+      logger.info({ method: req.method, url: req.url, status, ms: Number(ms) }, `${req.method} ${req.url} ${status} ${ms}ms`);
+    }
+  };
 }
 
 /** Creates an app. `decorum`'s `createApp` is this with node:http and the docs plugin by default. */
