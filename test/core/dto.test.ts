@@ -157,6 +157,14 @@ describe('whole-query DTO', () => {
     expect(await details(missing)).toMatchObject([{ type: 'missing', loc: ['query', 'page'] }]);
   });
 
+  test('__proto__ in the query string is an ordinary unknown key', async () => {
+    const res = await api.get('/dto/search?page=1&__proto__=x&constructor[prototype][polluted]=1');
+    expect(await res.json()).toEqual({ filters: { page: 1 }, isFilters: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const forbidden = await strict.get('/dto/search?page=1&__proto__=x');
+    expect(await details(forbidden)).toMatchObject([{ type: 'extra_forbidden', loc: ['query', '__proto__'], input: 'x' }]);
+  });
+
   test('a bound fails after coercion', async () => {
     const res = await api.get('/dto/search?page=0');
     expect(await details(res)).toMatchObject([{ type: 'greater_than_equal', loc: ['query', 'page'], input: 0 }]);
