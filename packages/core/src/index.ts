@@ -14,6 +14,12 @@ export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/param
 export {
   ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags,
 } from './decorators/responses.js';
+export {
+  Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
+} from './decorators/injection.js';
+export { InjectionToken, type Scope, type Token } from './di/tokens.js';
+export type { Provider } from './di/providers.js';
+export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.js';
 export { Property, type PropertyOptions } from './schema/property.js';
 export { Int, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
 export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';

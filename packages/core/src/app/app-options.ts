@@ -1,6 +1,8 @@
 import type { HttpAdapter } from '../adapter/adapter.js';
 import type { Logger } from '../logger.js';
+import type { Provider } from '../di/providers.js';
 import type { Class } from '../metadata/records.js';
+import type { ModuleDef } from './module.js';
 
 /** Describes the API for its documentation (the OpenAPI `info` and `servers`). */
 export interface AppInfo {
@@ -18,6 +20,12 @@ export interface Plugin {
 
 export interface AppOptions extends AppInfo {
   controllers?: Class[];
+  /** Providers for the app's container: classes, or `{ provide, useClass | useValue | useFactory | useExisting }`. */
+  providers?: Provider[];
+  /** Groups of controllers and providers with a shared prefix, tags and dependencies. */
+  modules?: ModuleDef[];
+  /** Dependencies run before every route, for their side effects (an auth check). */
+  dependencies?: unknown[];
   /** The HTTP server to run on. Required by core; `decorum` defaults to node:http. */
   adapter?: HttpAdapter;
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */

@@ -11,7 +11,13 @@ import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
-import { collectRoutes } from '../route-table/collect-routes.js';
+import { Container } from '../di/container.js';
+import { DependencyPlanner } from '../di/plan.js';
+import type { Provider } from '../di/providers.js';
+import type { Token } from '../di/tokens.js';
+import { checkDuplicates, collectRoutes } from '../route-table/collect-routes.js';
+import type { ParamDef } from '../route-table/route-def.js';
+import type { ModuleDef } from './module.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import {
   DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
@@ -25,6 +31,9 @@ export class App {
   readonly exceptionHandlers = new ExceptionHandlers();
   readonly #options: AppOptions;
   readonly #controllers: Class[];
+  readonly #modules: ModuleDef[];
+  readonly #planner: DependencyPlanner;
+  #container: Container | undefined;
   readonly #startup: Hook[] = [];
   readonly #shutdown: Hook[] = [];
   #routes: RouteDef[] | undefined;
@@ -39,6 +48,8 @@ export class App {
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
     this.#controllers = [...(options.controllers ?? [])];
+    this.#modules = [...(options.modules ?? [])];
+    this.#planner = new DependencyPlanner([...(options.providers ?? []), ...moduleProviders(this.#modules)]);
     for (const plugin of options.plugins ?? []) plugin.register(this);
   }
 
@@ -49,9 +60,63 @@ export class App {
     return this;
   }
 
-  /** The route table, built on first use without starting anything (used by `decorum openapi`). */
+  /** Adds a module (controllers and providers under a prefix); only before the route table is built. */
+  includeModule(module: ModuleDef): this {
+    this.#assertOpen('include a module');
+    this.#modules.push(module);
+    for (const provider of moduleProviders([module])) this.#planner.registerProvider(provider);
+    return this;
+  }
+
+  /**
+   * Replaces a provider or a dependency for this app only (FastAPI's `dependency_overrides`, NestJS's
+   * `overrideProvider`): `app.override(ItemStore, { useValue: fakeStore })`, `app.override(currentUser, fakeUser)`.
+   * Call before the app starts.
+   */
+  override(target: unknown, replacement: unknown): this {
+    this.#assertOpen('override a dependency');
+    this.#planner.override(target, replacement);
+    return this;
+  }
+
+  /**
+   * The route table, built on first use without starting anything (used by `decorum openapi`).
+   * Parameters that dependencies read are part of each route's parameters.
+   */
   get routes(): RouteTable {
-    return (this.#routes ??= collectRoutes(this.#controllers));
+    return (this.#routes ??= this.#collect());
+  }
+
+  #collect(): RouteDef[] {
+    const appDependencies = this.#options.dependencies ?? [];
+    const routes = collectRoutes(this.#controllers, { dependencies: appDependencies });
+    const visit = (module: ModuleDef, prefix: string, tags: readonly string[], dependencies: readonly unknown[]) => {
+      const modulePrefix = [prefix, module.prefix ?? ''].filter((p) => p !== '' && p !== '/').join('/');
+      const moduleTags = [...tags, ...(module.tags ?? [])];
+      const moduleDependencies = [...dependencies, ...(module.dependencies ?? [])];
+      routes.push(...collectRoutes(module.controllers ?? [], {
+        prefix: modulePrefix, tags: moduleTags.length ? moduleTags : undefined, dependencies: moduleDependencies,
+      }));
+      for (const child of module.modules ?? []) visit(child, modulePrefix, moduleTags, moduleDependencies);
+    };
+    for (const module of this.#modules) visit(module, '', [], appDependencies);
+    checkDuplicates(routes);
+    return routes.map((route) => this.#withDependencyParams(route));
+  }
+
+  /** Plans a route's dependencies (failing fast on DI mistakes) and adds the request parameters they read. */
+  #withDependencyParams(route: RouteDef): RouteDef {
+    this.#planner.registerClass(route.controller);
+    this.#planner.node(route.controller, []);
+    const targets = [...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)];
+    const extra: ParamDef[] = [];
+    for (const target of targets) {
+      for (const param of this.#planner.node(target, [route.id]).params) {
+        const known = [...route.params, ...extra].some((p) => p.source === param.source && p.name === param.name);
+        if (!known) extra.push({ ...param, index: -1 });
+      }
+    }
+    return extra.length ? { ...route, params: [...route.params, ...extra] } : route;
   }
 
   /** Answers errors of `errorClass` (and subclasses) with the response `handler` returns. */
@@ -79,9 +144,21 @@ export class App {
   }
 
   async #init(): Promise<void> {
-    const runtime = this.#runtime();
-    this.#compiled = this.routes.map((route) => compileRoute(route, runtime));
+    const routes = this.routes;
+    const container = new Container(this.#planner, this.#validationOptions);
+    const nodes = routes.flatMap((route) => [
+      this.#planner.node(route.controller, []),
+      ...[...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)].map((t) => this.#planner.node(t, [route.id])),
+    ]);
+    await container.init(nodes, this.logger);
+    this.#container = container;
+    const runtime = this.#runtime(container);
+    this.#compiled = routes.map((route) => compileRoute(route, runtime));
     for (const hook of this.#startup) await hook();
+  }
+
+  get #validationOptions() {
+    return { unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' } as const;
   }
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
@@ -138,6 +215,7 @@ export class App {
         this.logger.error({ err: error }, 'shutdown hook failed');
       }
     }
+    await this.#container?.shutdown(this.logger);
   }
 
   get #bodyLimit(): number {
@@ -157,19 +235,23 @@ export class App {
     if (this.#routes) throw new DecorumError('DECORUM_ERR_APP_STATE', `cannot ${what} after the route table was built`);
   }
 
-  #runtime(): RouteRuntime {
-    const instances = new Map<Class, object>();
+  #runtime(container: Container): RouteRuntime {
+    const planner = this.#planner;
     return {
       bodyLimit: this.#bodyLimit,
-      validation: { unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' },
+      validation: this.#validationOptions,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
-      instance: (route) => {
-        let instance = instances.get(route.controller);
-        if (!instance) instances.set(route.controller, (instance = new (route.controller as new () => object)()));
-        return instance;
-      },
+      instance: (route) => container.singleton(planner.node(route.controller, [])) as object,
+      compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true),
+      compileDependency: (route, target) => container.resolver(planner.node(target, [route.id]), true),
     };
+  }
+
+  /** A singleton from the app's container, after `init()` (for scripts and tests). */
+  get<T>(token: Token<T>): T {
+    if (!this.#container) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before app.get()');
+    return this.#container.singleton(this.#planner.node(token, [])) as T;
   }
 
   /** Sends the response for `error`: a registered handler, Decorum's default, or a logged 500. */
@@ -195,6 +277,14 @@ export class App {
     const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
     return this.handleError(error, ctx);
   }
+}
+
+function isInjected(param: ParamDef): boolean {
+  return param.source === 'dependency' || param.source === 'inject';
+}
+
+function moduleProviders(modules: readonly ModuleDef[]): Provider[] {
+  return modules.flatMap((m) => [...(m.providers ?? []), ...moduleProviders(m.modules ?? [])]);
 }
 
 function withAccessLog<A extends unknown[]>(

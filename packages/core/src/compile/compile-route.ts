@@ -25,8 +25,10 @@ export interface RouteRuntime {
   handleError(error: unknown, ctx: RequestContext): void | Promise<void>;
   /** The controller instance (a singleton from the container). */
   instance(route: RouteDef): object;
-  /** Extra binders for parameters resolved by dependency injection. */
+  /** Binders for parameters resolved by dependency injection (`@Depends`, `@Inject`). */
   compileInjected?(route: RouteDef, param: RouteDef['params'][number]): Binder;
+  /** Binders for dependencies run for their side effects (`route.dependencies`). */
+  compileDependency?(route: RouteDef, target: unknown): Binder;
 }
 
 export interface CompiledRoute {
@@ -43,7 +45,9 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     p.source === 'dependency' || p.source === 'inject'
       ? (runtime.compileInjected ?? noInjector)(def, p)
       : compileBinder(p, runtime.validation));
-  const readsBody = bound.some((p) => p.source === 'body');
+  // Side-effect dependencies run first (an auth check before anything else); their values are dropped.
+  const sideEffects: Binder[] = def.dependencies.map((target) => (runtime.compileDependency ?? noInjector)(def, target));
+  const readsBody = def.params.some((p) => p.source === 'body');
   const arity = binders.length;
   const instance = runtime.instance(def);
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
@@ -66,10 +70,20 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     const errors: ErrorDetail[] = [];
     const args = new Array<unknown>(arity);
     let pending: Promise<unknown>[] | undefined;
-    for (let i = 0; i < arity; i++) {
-      const value = (binders[i] as Binder)(ctx, errors);
-      if (isPromise(value)) (pending ??= []).push(value.then((v) => (args[i] = v)));
-      else args[i] = value;
+    try {
+      for (const effect of sideEffects) {
+        const value = effect(ctx, errors);
+        if (isPromise(value)) (pending ??= []).push(value);
+      }
+      for (let i = 0; i < arity; i++) {
+        const value = (binders[i] as Binder)(ctx, errors);
+        if (isPromise(value)) (pending ??= []).push(value.then((v) => (args[i] = v)));
+        else args[i] = value;
+      }
+    } catch (error) {
+      // A dependency threw (a 401, say) while others are still resolving: let them settle unobserved.
+      if (pending) void Promise.allSettled(pending);
+      throw error;
     }
     if (pending) {
       return Promise.all(pending).then(() => {
@@ -115,7 +129,7 @@ async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger
   }
 }
 
-function noInjector(route: RouteDef): Binder {
+function noInjector(route: RouteDef, _target?: unknown): Binder {
   throw new Error(`${route.id}: dependency parameters need the app's container`);
 }
 

@@ -16,11 +16,10 @@ export class RequestContext {
   /** Status and headers set through `@Res()`; undefined until a handler sets one. */
   responseStatus: number | undefined = undefined;
   responseHeaders: OutgoingHeaders | undefined = undefined;
-  /** Per-request storage for extensions (request ids, auth results…). */
-  readonly state = new Map<unknown, unknown>();
   #query: QueryValues | undefined;
   #cookies: Readonly<Record<string, string | undefined>> | undefined;
   #response: ResponseControl | undefined;
+  #state: Map<unknown, unknown> | undefined;
   /** Cleanup steps registered by dependencies, run after the response is sent. */
   cleanups: Array<(error: unknown) => unknown> | undefined = undefined;
 
@@ -69,6 +68,11 @@ export class RequestContext {
       this.#cookies = header ? parseCookies(Array.isArray(header) ? header.join('; ') : header) : {};
     }
     return this.#cookies;
+  }
+
+  /** Per-request storage: resolved dependencies, and whatever extensions keep (request ids, auth results). */
+  get state(): Map<unknown, unknown> {
+    return (this.#state ??= new Map());
   }
 
   /** The response control a handler gets from `@Res()`. */

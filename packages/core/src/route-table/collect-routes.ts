@@ -145,7 +145,7 @@ export function collectParams(target: Class, method: string | undefined, records
   return params;
 }
 
-function checkDuplicates(routes: readonly RouteDef[]): void {
+export function checkDuplicates(routes: readonly RouteDef[]): void {
   const seen = new Map<string, RouteDef>();
   for (const route of routes) {
     // `/a/:id` and `/a/:name` are the same route to a router.

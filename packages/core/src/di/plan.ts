@@ -1,0 +1,220 @@
+/**
+ * Planning, at bootstrap: every injectable target becomes a `DependencyNode` that says how to build it,
+ * from what, in which scope, and which request parameters it reads (so they join the route's own).
+ * All developer mistakes surface here: a missing provider (with its chain), a cycle, a singleton that
+ * would capture request data, a type that metadata cannot express.
+ */
+import { DecorumError, METADATA_HINT } from '../errors.js';
+import { readParamTypes } from '../metadata/read.js';
+import { findClassRecord } from '../metadata/store.js';
+import type { Class, ParamRecord } from '../metadata/records.js';
+import { toParamDef } from '../route-table/param-def.js';
+import type { ParamDef } from '../route-table/route-def.js';
+import { isFunctionDependency } from '../decorators/injection.js';
+import { classScope, isInjectable, toProviderDef, type Provider, type ProviderDef } from './providers.js';
+import { InjectionToken, tokenName, type Scope, type Token } from './tokens.js';
+
+export type ArgPlan =
+  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean }
+  | { readonly kind: 'param'; readonly param: ParamDef };
+
+export interface DependencyNode {
+  readonly label: string;
+  readonly scope: Scope;
+  /** Reads request data, directly or through its dependencies: it can only be built per request. */
+  readonly requestBound: boolean;
+  readonly args: readonly ArgPlan[];
+  readonly create: (args: unknown[]) => unknown;
+  /** Request parameters read by this node and everything below it. */
+  readonly params: readonly ParamDef[];
+  /** A provided value (useValue), not owned: no lifecycle hooks run on it. */
+  readonly external: boolean;
+}
+
+export class DependencyPlanner {
+  readonly #providers = new Map<unknown, ProviderDef>();
+  readonly #overrides = new Map<unknown, unknown>();
+  readonly #nodes = new Map<unknown, DependencyNode>();
+  readonly #planning = new Set<unknown>();
+
+  constructor(providers: readonly Provider[]) {
+    for (const provider of providers) this.registerProvider(provider);
+  }
+
+  registerProvider(provider: Provider): void {
+    const def = toProviderDef(provider);
+    this.#providers.set(def.token, def);
+  }
+
+  /** Replaces a provider or a dependency for this app (tests). Only before planning. */
+  override(target: unknown, replacement: unknown): void {
+    this.#overrides.set(target, replacement);
+  }
+
+  /** Tokens of every registered provider (for eager singleton creation). */
+  get registered(): readonly Token[] {
+    return [...this.#providers.keys()] as Token[];
+  }
+
+  /** The plan for an injected target; `chain` names who asked, for error messages. */
+  node(target: unknown, chain: readonly string[]): DependencyNode {
+    const effective = this.#overrides.has(target) ? this.#overrides.get(target) : target;
+    const key = effective;
+    const existing = this.#nodes.get(key);
+    if (existing) return existing;
+    const label = labelOf(target);
+    if (this.#planning.has(key)) {
+      throw new DecorumError('DECORUM_ERR_PROVIDER_CYCLE',
+        `dependency cycle: ${[...chain, label].join(' → ')}. Break it by moving the shared part into a third ` +
+        `provider, or inject one side by token and resolve it lazily.`);
+    }
+    this.#planning.add(key);
+    try {
+      const node = this.#build(target, effective, [...chain, label]);
+      this.#nodes.set(key, node);
+      return node;
+    } finally {
+      this.#planning.delete(key);
+    }
+  }
+
+  #build(original: unknown, target: unknown, chain: readonly string[]): DependencyNode {
+    const overridden = original !== target;
+    if (isFunctionDependency(target)) {
+      return this.#fromArgs(chain, 'request', this.#hostArgs(target.host, chain), (args) => target.use(...(args as never[])));
+    }
+    if (typeof target === 'function' && !isClassLike(target, overridden ? original : undefined)) {
+      // A plain function of the request context: FastAPI's simplest dependency.
+      const fn = target as (ctx: unknown) => unknown;
+      const ctxParam: ArgPlan = { kind: 'param', param: requestParam() };
+      return this.#fromArgs(chain, 'request', [ctxParam], ([ctx]) => fn(ctx));
+    }
+    const def = this.#provider(original, target, chain);
+    switch (def.kind) {
+      case 'value':
+        return { label: chain.at(-1) as string, scope: 'singleton', requestBound: false, args: [], create: () => def.value, params: [], external: true };
+      case 'alias':
+        return this.node(def.target, chain);
+      case 'factory':
+        return this.#fromArgs(chain, def.scope, def.inject.map((t) => nodeArg(this.node(t, chain))), (args) => def.factory(...args));
+      case 'class': {
+        const args = this.#classArgs(def.cls, chain);
+        const Ctor = def.cls as new (...a: unknown[]) => unknown;
+        return this.#fromArgs(chain, def.scope, args, (a) => new Ctor(...a));
+      }
+    }
+  }
+
+  #provider(original: unknown, target: unknown, chain: readonly string[]): ProviderDef {
+    if (original !== target) {
+      // An override replaces the provider of `original`: a class, or a provider object without `provide`.
+      if (typeof target === 'function') return toProviderDef({ provide: original as Token, useClass: target as Class });
+      return toProviderDef({ provide: original as Token, ...(target as object) } as Provider);
+    }
+    const registered = this.#providers.get(target);
+    if (registered) return registered;
+    if (isInjectable(target)) return { kind: 'class', token: target, cls: target, scope: classScope(target) };
+    throw new DecorumError('DECORUM_ERR_PROVIDER_MISSING',
+      `${chain.join(' → ')}: no provider for ${tokenName(target)}. ` +
+      (typeof target === 'function'
+        ? `Add @Injectable() to ${tokenName(target)}, or list it in createApp({ providers }).`
+        : `Register it: createApp({ providers: [{ provide: ${tokenName(target)}, useValue | useClass | useFactory }] }).`));
+  }
+
+  /** Constructor arguments: decorated ones as recorded, the rest injected by their declared type. */
+  #classArgs(cls: Class, chain: readonly string[]): ArgPlan[] {
+    const designTypes = readParamTypes(cls, undefined);
+    const records = findClassRecord(cls)?.ctorParams ?? [];
+    const arity = Math.max(designTypes?.length ?? 0, cls.length, ...records.map((r) => r.index + 1));
+    const args: ArgPlan[] = [];
+    for (let index = 0; index < arity; index++) {
+      const record = records.find((r) => r.index === index);
+      if (record) args.push(this.#recordArg(record, designTypes, `${cls.name} constructor`, chain));
+      else args.push(nodeArg(this.node(injectedType(cls, designTypes, index, chain), chain)));
+    }
+    return args;
+  }
+
+  /** A function dependency's `inject` list; without type metadata, scalar parameters default to strings. */
+  #hostArgs(host: Class, chain: readonly string[]): ArgPlan[] {
+    const records = [...(findClassRecord(host)?.ctorParams ?? [])].sort((a, b) => a.index - b.index);
+    const designTypes = records.map(() => String);
+    return records.map((record) => this.#recordArg(record, designTypes, `${host.name} dependency`, chain));
+  }
+
+  #recordArg(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string, chain: readonly string[]): ArgPlan {
+    if (record.source === 'inject' || record.source === 'dependency') {
+      return { kind: 'node', node: this.node(record.target, chain), useCache: record.useCache ?? true };
+    }
+    return { kind: 'param', param: toParamDef(record, designTypes, where) };
+  }
+
+  /** Controllers are injected like classes without needing @Injectable(). */
+  registerClass(cls: Class): void {
+    if (!this.#providers.has(cls)) this.#providers.set(cls, { kind: 'class', token: cls, cls, scope: 'singleton' });
+  }
+
+  #fromArgs(chain: readonly string[], scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown): DependencyNode {
+    const label = chain.at(-1) as string;
+    const readsRequest = args.some((a) => a.kind === 'param');
+    const requestBound = readsRequest || args.some((a) => a.kind === 'node' && a.node.requestBound);
+    if (scope === 'singleton' && requestBound) {
+      const culprit = args.find((a) => a.kind === 'param' || a.node.requestBound);
+      const what = culprit?.kind === 'param' ? `reads request data (${culprit.param.source} ${culprit.param.name ?? ''})`.replace(' )', ')')
+        : `depends on ${culprit?.kind === 'node' ? culprit.node.label : 'a request-scoped provider'}, which is request-scoped`;
+      throw new DecorumError('DECORUM_ERR_SCOPE_MISMATCH',
+        `${chain.join(' → ')}: ${label} is a singleton but ${what}. A singleton lives for the whole app and cannot ` +
+        `hold one request's data. Make ${label} @Injectable({ scope: 'request' }), or take the request-scoped value ` +
+        `as a handler parameter with @Depends(...) instead of injecting it into a singleton (controllers are singletons).`);
+    }
+    const params: ParamDef[] = [];
+    for (const arg of args) {
+      for (const p of arg.kind === 'param' ? [arg.param] : arg.node.params) {
+        if (p.source === 'request' || p.source === 'response') continue;
+        if (!params.some((q) => q.source === p.source && q.name === p.name)) params.push(p);
+      }
+    }
+    return { label, scope, requestBound, args, create, params, external: false };
+  }
+}
+
+function nodeArg(node: DependencyNode): ArgPlan {
+  return { kind: 'node', node, useCache: true };
+}
+
+function requestParam(): ParamDef {
+  return { index: 0, source: 'request', name: undefined, type: { kind: 'unknown' }, required: false, hasDefault: false,
+    default: undefined, constraints: {}, includeInSchema: false };
+}
+
+/** The token a constructor parameter is injected by: its declared class. */
+function injectedType(cls: Class, designTypes: readonly unknown[] | undefined, index: number, chain: readonly string[]): unknown {
+  const where = `${chain.join(' → ')}: constructor parameter #${index + 1} of ${cls.name}`;
+  if (designTypes === undefined) {
+    throw new DecorumError('DECORUM_ERR_METADATA_MISSING', `${where} has no type metadata. ${METADATA_HINT}`);
+  }
+  const type = designTypes[index];
+  if (type === undefined) {
+    throw new DecorumError('DECORUM_ERR_METADATA_MISSING',
+      `${where} has type undefined in the metadata: usually a circular import between the two files (the class ` +
+      `was not yet defined when ${cls.name} was decorated). Move one class, or inject it by token with @Inject(TOKEN).`);
+  }
+  if (type === Object || type === String || type === Number || type === Boolean || type === Array) {
+    throw new DecorumError('DECORUM_ERR_PROVIDER_MISSING',
+      `${where} is typed ${type === Object ? 'with an interface, a union or a type alias (recorded as Object)' : `as ${(type as Class).name}`}, ` +
+      `which is no injection token. Inject it by token: @Inject(MY_TOKEN) with a provider { provide: MY_TOKEN, ... }.`);
+  }
+  return type;
+}
+
+/** A class (injectable or registered) rather than a function of the request context. */
+function isClassLike(fn: unknown, overriddenToken: unknown): boolean {
+  if (overriddenToken !== undefined && typeof overriddenToken === 'function' && isInjectable(overriddenToken)) return true;
+  return isInjectable(fn) || /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+function labelOf(target: unknown): string {
+  if (isFunctionDependency(target)) return target.name;
+  if (target instanceof InjectionToken) return target.description;
+  return tokenName(target);
+}
