@@ -1,0 +1,117 @@
+// Routing over the wire: path syntax, 404 versus 405 with Allow, HEAD on GET routes, trailing slashes.
+import { describe, expect, test } from 'vitest';
+import { All, Controller, Delete, Get, Head, Param, Patch, Post, Put, Res, ResponseControl, ResponseHeader } from 'decorum';
+import { rawRequest, serve } from './serve.js';
+
+@Controller('items')
+class ItemsController {
+  @Get() list() { return [{ id: 1 }]; }
+  @Post() create() { return { created: true }; }
+  @Get(':id') @ResponseHeader('X-Kind', 'item') read(@Param('id') id: string) { return { id, via: 'colon' }; }
+  @Put('{id}') replace(@Param('id') id: string) { return { id, via: 'brace' }; }
+  @Patch('{id}') patch(@Param('id') id: string) { return { id, method: 'PATCH' }; }
+  @Delete(':id') remove(@Param('id') id: string) { return { id, method: 'DELETE' }; }
+  @Get('{item_id}/parts/:part') part(@Param('item_id') itemId: string, @Param('part') part: string) { return { itemId, part }; }
+}
+
+@Controller('/misc/')
+class MiscController {
+  @Get('/probe/') probe(@Res() res: ResponseControl) { res.header('X-Probe', 'get'); return { probe: 'get' }; }
+  @Head('custom-head') customHead(@Res() res: ResponseControl) { res.header('X-Head', 'explicit'); return null; }
+  @Get('custom-head') customGet() { return { from: 'get' }; }
+  @All('any') any() { return { any: true }; }
+}
+
+const api = serve({ controllers: [ItemsController, MiscController] });
+const json = async (path: string, method = 'GET') => {
+  const res = await api.get(path, { method });
+  return { status: res.status, body: (await res.json()) as unknown };
+};
+
+describe('path syntax', () => {
+  test(':id and {id} both bind the segment', async () => {
+    expect(await json('/items/42')).toEqual({ status: 200, body: { id: '42', via: 'colon' } });
+    expect(await json('/items/42', 'PUT')).toEqual({ status: 200, body: { id: '42', via: 'brace' } });
+    expect(await json('/items/a1/parts/p2')).toEqual({ status: 200, body: { itemId: 'a1', part: 'p2' } });
+  });
+
+  test('path parameters are percent-decoded', async () => {
+    expect(await json('/items/a%20b')).toEqual({ status: 200, body: { id: 'a b', via: 'colon' } });
+    expect(await json('/items/caf%C3%A9')).toEqual({ status: 200, body: { id: 'café', via: 'colon' } });
+  });
+
+  test('every method reaches its handler', async () => {
+    expect(await json('/items', 'POST')).toEqual({ status: 200, body: { created: true } });
+    expect(await json('/items/3', 'PATCH')).toEqual({ status: 200, body: { id: '3', method: 'PATCH' } });
+    expect(await json('/items/3', 'DELETE')).toEqual({ status: 200, body: { id: '3', method: 'DELETE' } });
+  });
+
+  test('@All answers every method', async () => {
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      expect(await json('/misc/any', method)).toEqual({ status: 200, body: { any: true } });
+    }
+  });
+
+  test('slashes in prefixes and paths are normalised', async () => {
+    expect(await json('/misc/probe')).toEqual({ status: 200, body: { probe: 'get' } });
+  });
+});
+
+describe('trailing slash', () => {
+  test('a trailing slash reaches the same route', async () => {
+    expect(await json('/items/')).toEqual({ status: 200, body: [{ id: 1 }] });
+    expect(await json('/items/7/')).toEqual({ status: 200, body: { id: '7', via: 'colon' } });
+    expect(await json('/misc/probe/')).toEqual({ status: 200, body: { probe: 'get' } });
+  });
+});
+
+describe('404 and 405', () => {
+  test('an unknown path is 404 with a JSON detail', async () => {
+    const res = await api.get('/nowhere');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ detail: 'Not Found' });
+    expect((await api.get('/items/1/2/3')).status).toBe(404);
+  });
+
+  test('a known path with another method is 405 with Allow', async () => {
+    const res = await api.get('/items', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(await res.json()).toEqual({ detail: 'Method Not Allowed' });
+    expect(res.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    const one = await api.get('/items/1', { method: 'POST' });
+    expect(one.status).toBe(405);
+    expect(one.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH', 'PUT']);
+  });
+
+  test('405 with a query string and a trailing slash still lists the methods', async () => {
+    const res = await api.get('/items/?page=2', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+  });
+});
+
+describe('HEAD', () => {
+  test('HEAD on a GET route sends the GET headers and no body', async () => {
+    const get = await rawRequest(api.url, { path: '/items/9' });
+    const head = await rawRequest(api.url, { method: 'HEAD', path: '/items/9' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    expect(head.headers['x-kind']).toBe('item');
+  });
+
+  test('headers set through @Res() also come with HEAD', async () => {
+    const head = await rawRequest(api.url, { method: 'HEAD', path: '/misc/probe' });
+    expect(head.headers['x-probe']).toBe('get');
+    expect(head.body).toBe('');
+  });
+
+  test('an explicit @Head route wins over the GET fallback', async () => {
+    const head = await rawRequest(api.url, { method: 'HEAD', path: '/misc/custom-head' });
+    expect(head.status).toBe(200);
+    expect(head.headers['x-head']).toBe('explicit');
+    expect(head.body).toBe('');
+  });
+});
