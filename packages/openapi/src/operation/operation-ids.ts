@@ -1,0 +1,50 @@
+/**
+ * Operation ids name the methods of generated clients, so they must be unique, stable, and read like
+ * code. A route's id is its `operationId` if one is declared, else its handler's name (`readItem`);
+ * a handler name used by several routes is qualified by its controller (`usersList`, `itemsList`), then
+ * by the HTTP method, then by a counter, until it is unique.
+ */
+import type { RouteDef } from '@decorum/core';
+import { OpenApiError } from '../errors.js';
+
+export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, string> {
+  const ids = new Map<RouteDef, string>();
+  const taken = new Set<string>();
+  for (const route of routes) {
+    const declared = route.info.operationId;
+    if (declared === undefined) continue;
+    if (taken.has(declared)) {
+      throw new OpenApiError('DECORUM_ERR_OPENAPI_OPERATION_ID',
+        `operationId "${declared}" is declared on more than one route (one is ${route.id}). ` +
+        `Operation ids name client methods, so each must be unique.`);
+    }
+    taken.add(declared);
+    ids.set(route, declared);
+  }
+  const generated = routes.filter((r) => !ids.has(r));
+  const handlerCounts = countBy(generated, (r) => r.handlerName);
+  const qualifiedCounts = countBy(generated, qualifiedName);
+  for (const route of generated) {
+    let id = route.handlerName;
+    if (handlerCounts.get(id) !== 1 || taken.has(id)) id = qualifiedName(route);
+    if (qualifiedCounts.get(qualifiedName(route)) !== 1 || taken.has(id)) id = `${qualifiedName(route)}_${route.method.toLowerCase()}`;
+    const base = id;
+    for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+    taken.add(id);
+    ids.set(route, id);
+  }
+  return ids;
+}
+
+/** `UsersController.list` → `usersList`. */
+function qualifiedName(route: RouteDef): string {
+  const controller = route.controller.name.replace(/Controller$/, '') || route.controller.name;
+  const handler = route.handlerName;
+  return `${controller.charAt(0).toLowerCase()}${controller.slice(1)}${handler.charAt(0).toUpperCase()}${handler.slice(1)}`;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,93 @@
+/**
+ * A route's request body and responses: the success response (the route's status, with its response
+ * model), each `@ApiResponse`, and the validation error response every operation with input can give.
+ */
+import { STATUS_TEXT, type RouteDef, type TypeRef } from '@decorum/core';
+import type { JsonSchema, RequestBodyObject, ResponseObject } from '../openapi-types.js';
+import {
+  HTTP_VALIDATION_ERROR, VALIDATION_ERROR, refTo, toJsonValue, type SchemaRegistry,
+} from '../schema/schema-registry.js';
+import { documentedParams } from './parameters.js';
+
+/** Statuses whose responses have no body (RFC 9110 §15.3.5, §15.3.6, §15.4.5). */
+const NO_CONTENT = new Set([204, 205, 304]);
+
+export function buildRequestBody(route: RouteDef, registry: SchemaRegistry): RequestBodyObject | undefined {
+  const bodies = documentedParams(route).filter((p) => p.source === 'body');
+  if (bodies.length === 0) return undefined;
+  const whole = bodies.find((p) => p.name === undefined);
+  if (whole) return json(registry.typeSchema(whole.type), whole.required);
+  // `@Body('item')` reads one key of the body (FastAPI's embedded body): the body is an object of those keys.
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const param of bodies) {
+    const name = param.name ?? '';
+    const fallback = param.hasDefault ? toJsonValue(param.default) : undefined;
+    properties[name] = {
+      ...registry.typeSchema(param.type),
+      ...(param.description !== undefined && { description: param.description }),
+      ...(fallback !== undefined && { default: fallback }),
+    };
+    if (param.required) required.push(name);
+  }
+  const schema = { type: 'object', properties, ...(required.length > 0 && { required }) };
+  return json(schema, required.length > 0);
+}
+
+export interface ResponseOptions {
+  /** The status validation errors are answered with (422, or the app's `validation.status`). */
+  readonly validationStatus: number;
+}
+
+export function buildResponses(route: RouteDef, registry: SchemaRegistry, options: ResponseOptions): Record<string, ResponseObject> {
+  const responses: Record<string, ResponseObject> = {};
+  const declaredSuccess = route.responses.find((r) => r.status === route.status);
+  responses[String(route.status)] = response(
+    route.status, declaredSuccess?.description ?? 'Successful Response', declaredSuccess?.type ?? route.responseModel, registry, true,
+  );
+  for (const declared of route.responses) {
+    if (declared.status === route.status) continue;
+    const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
+    responses[String(declared.status)] = response(declared.status, description, declared.type, registry, false);
+  }
+  const status = String(options.validationStatus);
+  if (documentedParams(route).length > 0 && !(status in responses)) {
+    responses[status] = { description: 'Validation Error', content: { 'application/json': { schema: validationErrorRef(registry) } } };
+  }
+  return responses;
+}
+
+/**
+ * A success response without a model still has a JSON body of any shape (`schema: {}`), as FastAPI
+ * documents it; other responses get content only when they name a type.
+ */
+function response(status: number, description: string, type: TypeRef | undefined, registry: SchemaRegistry, success: boolean): ResponseObject {
+  if (NO_CONTENT.has(status) || (type === undefined && !success)) return { description };
+  const schema = type === undefined ? {} : registry.typeSchema(type);
+  return { description, content: { 'application/json': { schema } } };
+}
+
+function json(schema: JsonSchema, required: boolean): RequestBodyObject {
+  return { required, content: { 'application/json': { schema } } };
+}
+
+/** FastAPI's `HTTPValidationError` and `ValidationError` components, with the same names and shape. */
+function validationErrorRef(registry: SchemaRegistry): JsonSchema {
+  registry.define(VALIDATION_ERROR, {
+    type: 'object',
+    title: VALIDATION_ERROR,
+    properties: {
+      loc: { type: 'array', title: 'Location', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
+      msg: { type: 'string', title: 'Message' },
+      type: { type: 'string', title: 'Error Type' },
+      input: { title: 'Input' },
+      ctx: { type: 'object', title: 'Context' },
+    },
+    required: ['loc', 'msg', 'type'],
+  });
+  return registry.define(HTTP_VALIDATION_ERROR, {
+    type: 'object',
+    title: HTTP_VALIDATION_ERROR,
+    properties: { detail: { type: 'array', title: 'Detail', items: refTo(VALIDATION_ERROR) } },
+  });
+}

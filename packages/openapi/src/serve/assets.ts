@@ -1,0 +1,56 @@
+/**
+ * Docs UI files served from the installed `swagger-ui-dist` and `redoc` packages, never from a CDN, so
+ * the docs work offline, air-gapped and behind a strict proxy. Each file is read once and kept in memory.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { HttpResponse } from '@decorum/core';
+
+const require = createRequire(import.meta.url);
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/** The Swagger UI files its page needs, by the name the page asks for. Anything else is a 404. */
+export const SWAGGER_UI_FILES: ReadonlySet<string> = new Set([
+  'swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-16x16.png', 'favicon-32x32.png', 'oauth2-redirect.html', 'oauth2-redirect.js',
+]);
+
+export const REDOC_BUNDLE = 'redoc.standalone.js';
+
+/**
+ * ReDoc 2.x always renders a "by Redocly" logo loaded from cdn.redoc.ly, with no option to turn it off.
+ * Pointing it at an empty data URL makes the image fail locally, and ReDoc then drops it.
+ */
+const REDOC_LOGO_URL = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+
+const cache = new Map<string, Promise<Uint8Array>>();
+
+/** A Swagger UI file as a response. */
+export function swaggerUiAsset(file: string): Promise<HttpResponse> {
+  return asset(`swagger-ui-dist/${file}`, (bytes) => bytes);
+}
+
+/** ReDoc's standalone bundle, with its one external URL removed. */
+export function redocBundle(): Promise<HttpResponse> {
+  return asset(`redoc/bundles/${REDOC_BUNDLE}`, (bytes) => {
+    const source = Buffer.from(bytes).toString('utf8');
+    return Buffer.from(source.replaceAll(REDOC_LOGO_URL, 'data:,'), 'utf8');
+  });
+}
+
+async function asset(specifier: string, prepare: (bytes: Uint8Array) => Uint8Array): Promise<HttpResponse> {
+  let bytes = cache.get(specifier);
+  if (!bytes) {
+    bytes = readFile(require.resolve(specifier)).then(prepare);
+    cache.set(specifier, bytes);
+    // A failed read is not cached, so a later request can try again.
+    bytes.catch(() => cache.delete(specifier));
+  }
+  return new HttpResponse(await bytes, { contentType: CONTENT_TYPES[extname(specifier)] ?? 'application/octet-stream' });
+}
