@@ -1,0 +1,41 @@
+/** Command-line options: `--quick` for a short smoke run; the rest override one setting each. */
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly rounds: number;
+  /** Seconds of load per endpoint, per server, per round. */
+  readonly seconds: number;
+  /** Seconds of unmeasured load per endpoint and server before the first round. */
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  /** How many times each server is started to time its start-up. */
+  readonly startups: number;
+  /** Server ids to run (all by default); the baseline is always included. */
+  readonly only: readonly string[] | undefined;
+  /** Write the table into README.md (full runs only, unless forced). */
+  readonly writeReadme: boolean;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const number = (name: string, fallback: number) => {
+    const raw = value(name);
+    const parsed = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number, got ${raw}`);
+    return parsed;
+  };
+  const quick = flag('quick');
+  return {
+    quick,
+    rounds: number('rounds', quick ? 2 : 3),
+    seconds: number('seconds', quick ? 2 : 5),
+    warmupSeconds: number('warmup', quick ? 1 : 2),
+    connections: number('connections', 50),
+    startups: number('startups', quick ? 1 : 3),
+    only: value('only')?.split(','),
+    writeReadme: flag('write-readme') || (!quick && !flag('no-readme')),
+  };
+}
