@@ -107,11 +107,13 @@ function propertyType(cls: Class, name: string, rules: readonly ValidationRule[]
     return { kind: 'array', items: items ?? UNKNOWN };
   }
   if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
+  // `design:type` may name the class, but without @Type class-transformer leaves the value a plain
+  // object, which class-validator then rejects on every request.
+  if (hasNestedRule) throw nestedWithoutType(cls, name, false);
   const fromRules = ruleType(rules.filter((r) => !r.each));
   if (fromRules) return fromRules;
   const fromDesign = designType === undefined ? undefined : toTypeRef(designType);
   if (fromDesign) return fromDesign;
-  if (hasNestedRule) throw nestedWithoutType(cls, name, false);
   return UNKNOWN;
 }
 
