@@ -39,6 +39,7 @@ export type {
   AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle,
   ServerAddress,
 } from './adapter/adapter.js';
+export { compileAllowedMethods, type AllowedMethods } from './adapter/allowed-methods.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
