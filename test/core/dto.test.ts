@@ -1,6 +1,9 @@
 // DTO bodies and query DTOs: nested locs, unknown properties, the validation status switch.
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Min, MinLength, Validate, ValidateNested, ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { describe, expect, test } from 'vitest';
 import { Body, Controller, Post, Get, Query } from 'decorum';
 import { details, serve } from './serve.js';
@@ -29,6 +32,28 @@ class Filters {
   @IsOptional() @IsString({ each: true }) tags?: string[];
 }
 
+@ValidatorConstraint({ name: 'not_taken', async: true })
+class NotTaken implements ValidatorConstraintInterface {
+  async validate(value: unknown) {
+    await new Promise((r) => setTimeout(r, 1));
+    return value !== 'taken';
+  }
+  defaultMessage() { return 'Name is taken'; }
+}
+
+class Account {
+  @IsString() @Validate(NotTaken) login!: string;
+}
+
+class Signup {
+  @ValidateNested() @Type(() => Account) account!: Account;
+}
+
+class TreeNode {
+  @IsString() label!: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TreeNode) children?: TreeNode[];
+}
+
 @Controller('dto')
 class DtoController {
   @Post('items')
@@ -40,6 +65,9 @@ class DtoController {
       isAddress: item.address instanceof Address,
     };
   }
+
+  @Post('signup') signup(@Body() signup: Signup) { return signup; }
+  @Post('tree') tree(@Body() tree: TreeNode) { return tree; }
 
   @Get('search')
   search(@Query() filters: Filters) {
@@ -100,6 +128,22 @@ describe('DTO bodies', () => {
     const res = await fetch(`${api.url}/dto/items`, { method: 'POST' });
     expect(res.status).toBe(422);
     expect(await details(res)).toMatchObject([{ type: 'missing', loc: ['body'] }]);
+  });
+});
+
+describe('deep DTOs', () => {
+  test('an async rule in a nested DTO is awaited', async () => {
+    expect((await api.post('/dto/signup', { account: { login: 'free' } })).status).toBe(200);
+    const res = await api.post('/dto/signup', { account: { login: 'taken' } });
+    expect(res.status).toBe(422);
+    expect(await details(res)).toEqual([{ type: 'not_taken', loc: ['body', 'account', 'login'], msg: 'Name is taken', input: 'taken' }]);
+  });
+
+  test('a recursive DTO validates at any depth', async () => {
+    const tree = { label: 'root', children: [{ label: 'a', children: [{ label: 'a1' }] }, { label: 'b' }] };
+    expect(await (await api.post('/dto/tree', tree)).json()).toEqual(tree);
+    const res = await api.post('/dto/tree', { label: 'root', children: [{ label: 'a', children: [{ label: 7 }] }] });
+    expect(await details(res)).toMatchObject([{ type: 'string_type', loc: ['body', 'children', 0, 'children', 0, 'label'], input: 7 }]);
   });
 });
 

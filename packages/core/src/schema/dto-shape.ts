@@ -78,9 +78,38 @@ export function dtoShape(cls: Class): DtoShape {
       options,
     });
   }
-  const shape: DtoShape = { cls, name: cls.name, properties, async };
+  const shape: { -readonly [K in keyof DtoShape]: DtoShape[K] } = { cls, name: cls.name, properties, async };
+  // Cached before nested DTOs are read, so recursive DTOs (a tree of nodes) terminate.
   shapes.set(cls, shape);
+  try {
+    for (const property of properties) {
+      const nested = nestedDto(property.type);
+      // class-validator's validateSync skips async rules at any depth: one nested async rule makes
+      // the whole DTO async.
+      if (nested && withContext(cls, property.name, () => dtoShape(nested)).async) shape.async = true;
+    }
+  } catch (error) {
+    shapes.delete(cls);
+    throw error;
+  }
   return shape;
+}
+
+/** The DTO class a property holds, directly or as array items. */
+function nestedDto(type: TypeRef): Class | undefined {
+  if (type.kind === 'dto') return type.dto;
+  if (type.kind === 'array') return nestedDto(type.items);
+  return undefined;
+}
+
+/** Prefixes a nested DTO's bootstrap error with the property that uses it: `Order.items: …`. */
+function withContext<T>(cls: Class, property: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof DecorumError)) throw error;
+    throw new DecorumError(error.code, `${cls.name}.${property}: ${error.message.slice(error.code.length + 2)}`);
+  }
 }
 
 function toRule(meta: ReturnType<typeof readValidationRules>[number]): ValidationRule {
