@@ -44,6 +44,11 @@ export interface AppOptions extends AppInfo {
    * on, and so does DECORUM_ACCESS_LOG=1.
    */
   accessLog?: boolean;
+  /**
+   * Signals that close the app gracefully and exit the process with 0 (SIGTERM and SIGINT by default);
+   * `false` leaves signals to you.
+   */
+  shutdownSignals?: readonly string[] | false;
   /** How long `close()` waits for in-flight requests, in ms (10 s by default). */
   shutdownGraceMs?: number;
 }

@@ -18,6 +18,7 @@ import type { Token } from '../di/tokens.js';
 import { checkDuplicates, collectRoutes } from '../route-table/collect-routes.js';
 import type { ParamDef } from '../route-table/route-def.js';
 import type { ModuleDef } from './module.js';
+import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import {
   DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
@@ -192,6 +193,8 @@ export class App {
     await this.init();
     adapter.mount(this.mountTable());
     this.#address = await adapter.listen(port, host);
+    const signals = this.#options.shutdownSignals;
+    if (signals !== false) watchShutdownSignals(this, signals ?? ['SIGTERM', 'SIGINT']);
     this.logger.info({ url: this.#address.url }, `Decorum listening on ${this.#address.url}`);
     return this.#address;
   }
@@ -206,6 +209,7 @@ export class App {
   }
 
   async #close(): Promise<void> {
+    unwatchShutdownSignals(this);
     const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     if (this.#address) await this.#adapter().close(grace);
     for (const hook of [...this.#shutdown].reverse()) {

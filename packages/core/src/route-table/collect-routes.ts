@@ -93,7 +93,10 @@ function buildRoute(input: BuildInput): RouteDef {
     }
   }
   const controllerInfo = { ...record.controller, ...record.controllerInfo };
-  const tags = method.tags ?? controllerInfo.tags ?? [...(options.tags ?? []), defaultTag(controller)];
+  // A module's tags come first; a controller with no tags of its own is tagged by its name, unless its module tags it.
+  const groupTags = options.tags ?? [];
+  const ownTags = method.tags ?? controllerInfo.tags ?? (groupTags.length ? [] : [defaultTag(controller)]);
+  const tags = [...new Set([...groupTags, ...ownTags])];
   return {
     id: where,
     method: httpMethod,
