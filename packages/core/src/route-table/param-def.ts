@@ -4,6 +4,7 @@
  */
 import { DecorumError, METADATA_HINT } from '../errors.js';
 import type { ParamRecord } from '../metadata/records.js';
+import { dtoShape } from '../schema/dto-shape.js';
 import { STRING, UNKNOWN, describeType, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import type { Constraints, ParamDef } from './route-def.js';
 
@@ -12,7 +13,7 @@ const SCALAR_SOURCES = new Set(['path', 'query', 'header', 'cookie']);
 export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string): ParamDef {
   const { options, source, name } = record;
   const label = `${where}(${name ?? `#${record.index + 1}`} from ${source})`;
-  const type = paramType(record, designTypes, label);
+  const type = checkDtos(paramType(record, designTypes, label), label);
   const hasDefault = 'default' in options;
   return {
     index: record.index,
@@ -68,6 +69,22 @@ export function resolveTypeSpec(spec: unknown, label: string): TypeRef {
     throw new DecorumError('DECORUM_ERR_PARAM_TYPE',
       `${label}: ${String((spec as { name?: string })?.name ?? spec)} says nothing about the value. ` +
       `Name a concrete type: String, Number, Int, Boolean, Date, an enum, a DTO class, or [ItemType] for arrays.`);
+  }
+  return checkDtos(type, label);
+}
+
+/**
+ * Reads the shape of every DTO a type names, now rather than when the route compiles, so a DTO
+ * mistake stops bootstrap with the handler that uses the DTO in its message.
+ */
+function checkDtos(type: TypeRef, label: string): TypeRef {
+  if (type.kind === 'array') checkDtos(type.items, label);
+  if (type.kind !== 'dto') return type;
+  try {
+    dtoShape(type.dto);
+  } catch (error) {
+    if (!(error instanceof DecorumError)) throw error;
+    throw new DecorumError(error.code, `${label}: ${error.message.slice(error.code.length + 2)}`);
   }
   return type;
 }
