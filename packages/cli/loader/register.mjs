@@ -1,5 +1,5 @@
 // Registers the TypeScript loader: `node --import @decorum/cli/register app.ts`.
 // SWC transpiles with decorator metadata (esbuild and tsx drop it, which breaks parameter types).
-import { register } from 'node:module';
+import { installTypeScriptLoader } from './install.mjs';
 
-register('./hooks.mjs', import.meta.url);
+installTypeScriptLoader();

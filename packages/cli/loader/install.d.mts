@@ -1,0 +1,7 @@
+export interface TypeScriptLoaderOptions {
+  /** Resolve linked workspace packages to their TypeScript sources (the `decorum-source` condition). */
+  sourceCondition?: boolean;
+}
+
+/** Installs the SWC TypeScript loader in the running process, once. */
+export function installTypeScriptLoader(options?: TypeScriptLoaderOptions): void;

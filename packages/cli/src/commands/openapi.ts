@@ -1,0 +1,59 @@
+/** `decorum openapi [entry]`: write the app's OpenAPI document without serving it. */
+import type { App } from '@decorum/core';
+import { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { loadApp } from '../entry/load-app.js';
+import { resolveEntry, shownPath } from '../entry/resolve-entry.js';
+import { installTypeScriptLoader } from '../typescript-loader.js';
+
+interface OpenApiFlags {
+  out?: string;
+  yaml?: boolean;
+}
+
+export function openapiCommand(): Command {
+  return new Command('openapi')
+    .description('write the OpenAPI 3.1 document of the app, without listening or running startup hooks')
+    .argument('[entry]', 'module that exports the app (default: package.json "decorum.entry", else src/main.ts)')
+    .option('-o, --out <file>', 'write to a file instead of stdout (YAML when it ends in .yaml or .yml)')
+    .option('--yaml', 'write YAML instead of JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ decorum openapi --out openapi.json
+  $ decorum openapi src/main.ts --yaml > openapi.yaml
+  $ decorum openapi --out docs/api.yaml`,
+    )
+    .action(async (entryArgument: string | undefined, flags: OpenApiFlags) => {
+      const entry = resolveEntry(entryArgument);
+      installTypeScriptLoader();
+      const app = await loadApp(entry);
+      const document = await buildDocument(app);
+      const asYaml = flags.yaml === true || /\.ya?ml$/i.test(flags.out ?? '');
+      const text = asYaml ? stringify(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
+      if (flags.out) {
+        const file = resolve(flags.out);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, text);
+        process.stderr.write(`wrote ${shownPath(file)} (${Object.keys(pathsOf(document)).length} paths)\n`);
+      } else {
+        process.stdout.write(text);
+      }
+      // Importing the app may have opened handles (a pool, a timer); the document is written, so end.
+      process.exit(0);
+    });
+}
+
+/** Loaded when the command runs, so `dev` and `start` never load the OpenAPI builder. */
+async function buildDocument(app: App): Promise<object> {
+  const { openApiDocument } = (await import('@decorum/openapi')) as { openApiDocument(app: App): object };
+  return openApiDocument(app);
+}
+
+function pathsOf(document: object): object {
+  const paths = (document as { paths?: unknown }).paths;
+  return typeof paths === 'object' && paths !== null ? paths : {};
+}

@@ -1,0 +1,48 @@
+/**
+ * Watches a project for saves and calls back once per burst of changes. chokidar rather than
+ * `fs.watch({ recursive: true })` or `node --watch`: on Node 20 those stop seeing a file after an
+ * editor saves it atomically (writes a temp file, renames it over the original).
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import { basename, sep } from 'node:path';
+
+/** Directories that never hold the app's source: dependencies, build output, version control. */
+const IGNORED_DIRS = new Set(['node_modules', 'dist', '.git']);
+
+/** Editors' swap, backup and probe files (vim's `4913`, emacs' `.#lock`), which are not saves. */
+const EDITOR_NOISE = /(?:\.sw[a-p]x?|~|\.DS_Store)$|^\.#|^4913$/;
+
+/** Coalesces a save that touches several files (or a temp file and a rename) into one restart. */
+const SETTLE_MS = 30;
+
+export interface ProjectWatcher {
+  close(): Promise<void>;
+}
+
+export async function watchProject(roots: string[], onChange: (path: string) => void): Promise<ProjectWatcher> {
+  const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored: (path) => isIgnored(path, roots) });
+  let timer: NodeJS.Timeout | undefined;
+  let changed = '';
+  watcher.on('all', (_event, path) => {
+    changed = path;
+    clearTimeout(timer);
+    timer = setTimeout(() => onChange(changed), SETTLE_MS);
+  });
+  await new Promise<void>((resolve, reject) => {
+    watcher.once('ready', () => resolve());
+    watcher.once('error', reject);
+  });
+  return {
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
+
+function isIgnored(path: string, roots: string[]): boolean {
+  // Judged below the watched root, so a project that itself lives under a `dist` folder still works.
+  const root = roots.find((r) => path === r || path.startsWith(r + sep));
+  const inside = root === undefined ? path : path.slice(root.length);
+  return inside.split(sep).some((part) => IGNORED_DIRS.has(part)) || EDITOR_NOISE.test(basename(path));
+}

@@ -1,0 +1,27 @@
+/**
+ * How the CLI starts a Node process that runs an app (a dev child or a `start` worker): with the
+ * TypeScript loader and source maps, and — when the CLI itself runs from a source checkout — with
+ * workspace packages resolved to their TypeScript sources, so nothing needs building first.
+ */
+import { fileURLToPath } from 'node:url';
+
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+/** The script an app process runs: loads the entry, listens, reports over IPC (see serve-child). */
+export const serveChildScript = fileURLToPath(new URL(`./serve-child.${runningFromSource ? 'ts' : 'js'}`, import.meta.url));
+
+export function appProcessExecArgv(): string[] {
+  // The loader resolves from the package root, the same relative place from src/ and dist/.
+  const register = new URL('../../loader/register.mjs', import.meta.url).href;
+  return [
+    ...(runningFromSource ? ['--conditions=decorum-source'] : []),
+    '--enable-source-maps',
+    '--import',
+    register,
+  ];
+}
+
+/** The arguments serve-child reads, in order. */
+export function serveChildArgs(entry: string, port: number, host: string): string[] {
+  return [entry, String(port), host];
+}

@@ -1,0 +1,118 @@
+/** `decorum dev` end to end: the real bin, a temporary app, real saves. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CliProcess, createTempApp, killAll, removeTempApp, waitForBody, writeSource } from './cli-process.js';
+
+/** The first start loads the whole framework from source; generous for a loaded CI machine. */
+const FIRST_START_MS = 30_000;
+/** The issue's bound for a small app is one second; a little slack for a machine under load. */
+const RELOAD_MS = 2_000;
+
+const controller = (value: string): string => `
+import { Controller, Get } from 'decorum';
+
+@Controller()
+export class ValueController {
+  @Get('value')
+  value() {
+    return { value: '${value}' };
+  }
+}
+`;
+
+const main = `
+import { createApp } from 'decorum';
+import { ValueController } from './value.js';
+
+export const app = createApp({ title: 'Temp', controllers: [ValueController] });
+`;
+
+let dirs: string[] = [];
+
+afterEach(() => {
+  killAll();
+  for (const dir of dirs) removeTempApp(dir);
+  dirs = [];
+});
+
+async function startDev(): Promise<{ cli: CliProcess; dir: string; url: string }> {
+  const dir = createTempApp({ 'src/main.ts': main, 'src/value.ts': controller('one') });
+  dirs.push(dir);
+  const cli = new CliProcess(['dev', '--port', '0'], { cwd: dir });
+  const [, url] = await cli.waitForOutput(/App\s+(http:\/\/\S+)/, FIRST_START_MS);
+  await waitForBody(`${url!}/value`, /"one"/, 5_000);
+  return { cli, dir, url: url! };
+}
+
+describe('decorum dev', () => {
+  it('prints the app and docs URLs and serves the app with the access log on', async () => {
+    const { cli, url } = await startDev();
+    expect(cli.output).toContain(`Docs  ${url}/docs`);
+    await cli.waitForOutput(/INFO\s+GET \/value 200/, 5_000);
+  });
+
+  it('restarts on a plain write and on an atomic save (temp file + rename)', async () => {
+    const { cli, dir, url } = await startDev();
+
+    const plain = await reloadTime(() => writeSource(dir, 'src/value.ts', controller('two')), `${url}/value`, /"two"/);
+    const atomic = await reloadTime(() => {
+      writeFileSync(join(dir, 'src/.value.ts.tmp'), controller('three'));
+      renameSync(join(dir, 'src/.value.ts.tmp'), join(dir, 'src/value.ts'));
+    }, `${url}/value`, /"three"/);
+    // After an atomic save, later saves to the same file must still be seen (Node 20's fs.watch loses them).
+    const after = await reloadTime(() => writeSource(dir, 'src/value.ts', controller('four')), `${url}/value`, /"four"/);
+
+    console.info(`reload ms: plain ${plain.toFixed(0)}, atomic ${atomic.toFixed(0)}, after atomic ${after.toFixed(0)}`);
+    expect(Math.max(plain, atomic, after)).toBeLessThan(RELOAD_MS);
+    expect(cli.output).toMatch(/restarted in \d+ ms/);
+  });
+
+  it('shows file:line for a syntax error, keeps running, and recovers on the next save', async () => {
+    const { cli, dir, url } = await startDev();
+    const mark = cli.output.length;
+    writeSource(dir, 'src/value.ts', controller('broken').replace("return { value: 'broken' };", 'return { value: ;'));
+    const [line] = await cli.waitForOutput(/✖ .*\n/, 10_000, mark);
+    expect(line).toMatch(/src[/\\]value\.ts:8:\d+\s+SyntaxError: /);
+    await cli.waitForOutput(/waiting for changes/, 5_000, mark);
+
+    writeSource(dir, 'src/value.ts', controller('fixed'));
+    await waitForBody(`${url}/value`, /"fixed"/, 10_000);
+    expect(cli.child.exitCode).toBeNull();
+  });
+
+  it('shows where a start-up error was thrown and waits for a fix', async () => {
+    const { cli, dir, url } = await startDev();
+    const mark = cli.output.length;
+    writeSource(dir, 'src/main.ts', `${main}\nthrow new Error('no database configured');\n`);
+    const [line] = await cli.waitForOutput(/✖ .*\n/, 10_000, mark);
+    expect(line).toMatch(/src[/\\]main\.ts:7:\d+\s+Error: no database configured/);
+
+    writeSource(dir, 'src/main.ts', main);
+    await waitForBody(`${url}/value`, /"one"/, 10_000);
+  });
+
+  it('says which port is in use and exits non-zero', async () => {
+    const { dir, url } = await startDev();
+    const port = new URL(url).port;
+    const second = new CliProcess(['dev', '--port', port], { cwd: dir });
+    const { code } = await second.waitForExit(FIRST_START_MS);
+    expect(code).not.toBe(0);
+    expect(second.output).toContain(`port ${port} is already in use`);
+  });
+
+  it('ends the app process with the CLI on SIGINT (no orphans)', async () => {
+    const { cli, url } = await startDev();
+    process.kill(cli.child.pid!, 'SIGINT');
+    const { code } = await cli.waitForExit(5_000);
+    expect(code).toBe(0);
+    expect(await waitForBody(`${url}/value`, /./, 300).catch(() => 'gone')).toBe('gone');
+  });
+});
+
+async function reloadTime(save: () => void, url: string, expected: RegExp): Promise<number> {
+  const started = performance.now();
+  save();
+  await waitForBody(url, expected, 10_000);
+  return performance.now() - started;
+}
