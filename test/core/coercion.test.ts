@@ -83,7 +83,11 @@ describe('string and date', () => {
     expect(await json(`/c/date?v=${raw}`)).toEqual({ status: 200, body: { iso, isDate: true } });
   });
 
-  test.each(['yesterday', '2024-13-01', '06/05/2024', '1714953600'])('%s is datetime_parsing', async (raw) => {
+  test('a leap day is a date', async () => {
+    expect(await json('/c/date?v=2024-02-29')).toEqual({ status: 200, body: { iso: '2024-02-29T00:00:00.000Z', isDate: true } });
+  });
+
+  test.each(['yesterday', '2024-13-01', '06/05/2024', '1714953600', '2024-02-30', '2023-02-29', '2024-04-31', '2024-05-06T24:30'])('%s is datetime_parsing', async (raw) => {
     const res = await api.get(`/c/date?v=${encodeURIComponent(raw)}`);
     expect(res.status).toBe(422);
     expect(await details(res)).toMatchObject([{ type: 'datetime_parsing', loc: ['query', 'v'], input: raw }]);

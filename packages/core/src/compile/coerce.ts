@@ -16,7 +16,7 @@ const INTEGER = /^\s*[+-]?\d+\s*$/;
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** A coercer for one scalar type plus its constraints; arrays are handled by the caller item by item. */
 export function compileCoercer(type: TypeRef, constraints: Constraints = {}): Coercer {
@@ -57,8 +57,8 @@ function parser(type: TypeRef): Coercer {
       };
     case 'date':
       return (raw, loc, errors) => {
-        const date = ISO_DATE.test(raw) ? new Date(raw) : undefined;
-        if (date && !Number.isNaN(date.getTime())) return date;
+        const date = parseIsoDate(raw);
+        if (date) return date;
         errors.push(issue.datetimeParsing(loc, raw));
         return INVALID;
       };
@@ -76,6 +76,17 @@ function parser(type: TypeRef): Coercer {
     case 'dto':
       throw new Error(`no string coercion for ${type.kind}`);
   }
+}
+
+/** An ISO 8601 date or datetime; JavaScript's parser rolls `2024-02-30` over to March, pydantic refuses it. */
+function parseIsoDate(raw: string): Date | undefined {
+  const match = ISO_DATE.exec(raw);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 type Check = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
