@@ -1,7 +1,7 @@
 // Behaviour that is wrong today, in modules this suite may not change. Each test asserts the correct
 // (FastAPI-like) behaviour and fails until the bug is fixed; the comment names the module at fault.
 import { Type } from 'class-transformer';
-import { IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsString, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 import { Body, Controller, Post } from 'decorum';
 import { details, serve } from './serve.js';
@@ -15,12 +15,19 @@ class Customer {
   @ValidateNested() @Type(() => Address) address!: Address;
 }
 
+class Batch {
+  @IsArray() @IsInt({ each: true }) ids!: number[];
+}
+
 @Controller('bugs')
 class BugsController {
   @Post('customer')
   customer(@Body() customer: Customer) {
     return { hasAddress: customer.address !== undefined };
   }
+
+  @Post('batch') batch(@Body() batch: Batch) { return batch; }
+  @Post('date') date(@Body() at: Date) { return { at }; }
 }
 
 const api = serve({ controllers: [BugsController] });
@@ -32,5 +39,30 @@ describe('validate-dto.ts', () => {
     const res = await api.post('/bugs/customer', { name: 'Ada' });
     expect(res.status).toBe(422);
     expect(await details(res)).toEqual([{ type: 'missing', loc: ['body', 'address'], msg: 'Field required', input: { name: 'Ada' } }]);
+  });
+});
+
+describe('class-validator-errors.ts / validate-dto.ts', () => {
+  // An `each: true` rule that fails for one item is reported on the whole list.
+  // Actual: [{"type":"int_type","loc":["body","ids"],"input":[1,"x",3]}].
+  test('an item of a list property fails at its own index', async () => {
+    const res = await api.post('/bugs/batch', { ids: [1, 'x', 3] });
+    expect(res.status).toBe(422);
+    expect(await details(res)).toEqual([{ type: 'int_type', loc: ['body', 'ids', 1], msg: 'Input should be a valid integer', input: 'x' }]);
+  });
+});
+
+describe('validate-json.ts', () => {
+  // JSON dates go through `new Date(string)`, which accepts far more than ISO 8601 and rolls
+  // impossible days over. Actual: 200 with "2001-05-05T00:00:00.000Z", "2001-01-01T00:00:00.000Z"
+  // and "2024-03-01T00:00:00.000Z". Query dates already refuse all three (coerce.ts).
+  test.each(['"May 5"', '"1"', '"2024-02-30"'])('the JSON date %s is 422 datetime_parsing', async (body) => {
+    const res = await api.post('/bugs/date', body);
+    expect(res.status).toBe(422);
+    expect(await details(res)).toMatchObject([{ type: 'datetime_parsing', loc: ['body'], input: JSON.parse(body) }]);
+  });
+
+  test('an ISO JSON date is accepted', async () => {
+    expect(await (await api.post('/bugs/date', '"2024-05-06T07:08:09Z"')).json()).toEqual({ at: '2024-05-06T07:08:09.000Z' });
   });
 });
