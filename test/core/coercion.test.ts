@@ -19,6 +19,8 @@ class CoercionController {
   @Get('strings') strings(@Query('v', { type: [String] }) v: string[]) { return { v }; }
   @Get('bools') bools(@Query('v', { type: [Boolean] }) v: boolean[]) { return { v }; }
   @Get('colors') colors(@Query('v', { type: [Color] }) v: Color[]) { return { v }; }
+  @Get('text') text(@Query('q') q: string) { return { q }; }
+  @Get('header-list') headerList(@Header('x-ids', { type: [Int] }) ids: number[]) { return { ids }; }
   @Get('header') header(@Header('X-Token') token: string, @Header('x-count', { type: Int }) count: number) { return { token, count }; }
   @Get('cookie') cookie(@Cookie('session') session: string, @Cookie('n', { type: Int, default: 0 }) n: number) { return { session, n }; }
 }
@@ -142,7 +144,23 @@ describe('arrays from repeated query keys', () => {
   });
 });
 
+describe('query strings', () => {
+  test('+ and percent escapes decode, in values and keys', async () => {
+    expect(await json('/c/text?q=a+b%20c%26d')).toEqual({ status: 200, body: { q: 'a b c&d' } });
+    expect(await json('/c/text?%71=key')).toEqual({ status: 200, body: { q: 'key' } });
+  });
+
+  test('a repeated key for a single value: the last one wins', async () => {
+    expect(await json('/c/text?q=1&q=2')).toEqual({ status: 200, body: { q: '2' } });
+  });
+});
+
 describe('headers and cookies', () => {
+  test('a list header splits on commas', async () => {
+    expect(await json('/c/header-list', { headers: { 'X-Ids': '1, 2,3' } })).toEqual({ status: 200, body: { ids: [1, 2, 3] } });
+  });
+
+
   test('header names match in any case, and coerce', async () => {
     expect(await json('/c/header', { headers: { 'x-token': 'abc', 'X-COUNT': '3' } })).toEqual({ status: 200, body: { token: 'abc', count: 3 } });
     expect(await json('/c/header', { headers: { 'X-Token': 'def', 'x-count': '4' } })).toEqual({ status: 200, body: { token: 'def', count: 4 } });

@@ -5,7 +5,7 @@ import {
   Conflict, Controller, Get, HttpError, HttpResponse, Int, NotFound, Query, RequestValidationError, TooManyRequests,
   Unauthorized, type Logger, type RequestContext,
 } from 'decorum';
-import { serve } from './serve.js';
+import { serve, start } from './serve.js';
 
 class DomainError extends Error {
   constructor(readonly code: string) {
@@ -108,6 +108,18 @@ describe('exception handlers', () => {
 
   test('a handler that throws gives a generic 500', async () => {
     expect(await answer('/e/broken-handler')).toMatchObject({ status: 500, body: { detail: 'Internal Server Error' } });
+  });
+
+  test('a handler for NotFound also answers unmatched paths', async () => {
+    const { app, url } = await start({ controllers: [ErrorsController] }, (a) =>
+      a.exceptionHandler(NotFound, (err, ctx) => HttpResponse.json({ missing: ctx.path, detail: err.detail }, { status: 404 })));
+    try {
+      const res = await fetch(`${url}/no/such/page`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ missing: '/no/such/page', detail: 'Not Found' });
+    } finally {
+      await app.close();
+    }
   });
 
   test('errors without a handler keep their default answer', async () => {

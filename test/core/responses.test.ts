@@ -50,6 +50,10 @@ class ResponsesController {
 
   @Get('text') text() { return new HttpResponse('pong', { contentType: 'text/plain; charset=utf-8', headers: { 'X-Extra': '1' } }); }
   @Get('explicit-json') @ResponseModel(UserOut) explicitJson() { return HttpResponse.json(user(1), { status: 203 }); }
+  @Get('text-with-cookie') textWithCookie(@Res() res: ResponseControl) {
+    res.cookie('seen', '1').header('X-From', 'control');
+    return new HttpResponse('ok', { contentType: 'text/plain' });
+  }
   @Get('redirect') redirect() { return HttpResponse.redirect('/r/object'); }
   @Get('explicit-204') explicit204() { return new HttpResponse('dropped', { status: 204 }); }
 
@@ -139,6 +143,13 @@ describe('HttpResponse', () => {
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(res.headers.get('x-extra')).toBe('1');
     expect(await res.text()).toBe('pong');
+  });
+
+  test('headers and cookies set through @Res() join an explicit response', async () => {
+    const res = await api.get('/r/text-with-cookie');
+    expect(res.headers.get('x-from')).toBe('control');
+    expect(res.headers.getSetCookie()).toEqual(['seen=1; Path=/; HttpOnly; SameSite=Lax']);
+    expect(await res.text()).toBe('ok');
   });
 
   test('an explicit response bypasses the response model', async () => {

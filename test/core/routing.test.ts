@@ -20,6 +20,7 @@ class MiscController {
   @Head('custom-head') customHead(@Res() res: ResponseControl) { res.header('X-Head', 'explicit'); return null; }
   @Get('custom-head') customGet() { return { from: 'get' }; }
   @All('any') any() { return { any: true }; }
+  @Get('boom') boom() { throw new Error('boom'); }
 }
 
 const api = serve({ controllers: [ItemsController, MiscController] });
@@ -106,6 +107,18 @@ describe('HEAD', () => {
     const head = await rawRequest(api.url, { method: 'HEAD', path: '/misc/probe' });
     expect(head.headers['x-probe']).toBe('get');
     expect(head.body).toBe('');
+  });
+
+  test('HEAD on a failing GET route is a bodiless 500', async () => {
+    const head = await rawRequest(api.url, { method: 'HEAD', path: '/misc/boom' });
+    expect(head.status).toBe(500);
+    expect(head.body).toBe('');
+  });
+
+  test('OPTIONS on a path without an OPTIONS route is 405', async () => {
+    const res = await api.get('/misc/probe', { method: 'OPTIONS' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
   });
 
   test('an explicit @Head route wins over the GET fallback', async () => {
