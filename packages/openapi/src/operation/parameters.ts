@@ -10,6 +10,11 @@ import { toJsonValue, withNull, type SchemaRegistry } from '../schema/schema-reg
 
 type WireSource = ParameterObject['in'];
 const WIRE_SOURCES: ReadonlySet<string> = new Set<WireSource>(['path', 'query', 'header', 'cookie']);
+/**
+ * OpenAPI says header parameters with these names "SHALL be ignored": content negotiation and security
+ * schemes describe them. An auth dependency reading `authorization` is documented by its scheme instead.
+ */
+const IGNORED_HEADERS: ReadonlySet<string> = new Set(['accept', 'content-type', 'authorization']);
 
 /** Params that reach the wire and the docs: what the 422 can be about besides the body. */
 export function documentedParams(route: RouteDef): ParamDef[] {
@@ -21,6 +26,7 @@ export function buildParameters(route: RouteDef, registry: SchemaRegistry): Para
   const add = (parameter: ParameterObject) => {
     // A handler and its dependency may read the same value; the wire carries it once.
     const key = `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+    if (parameter.in === 'header' && IGNORED_HEADERS.has(parameter.name.toLowerCase())) return;
     if (!parameters.has(key)) parameters.set(key, parameter);
   };
   for (const param of documentedParams(route)) {

@@ -7,14 +7,15 @@ import type { JsonSchema } from '../openapi-types.js';
 import { toJsonValue, withNull, type SchemaRegistry } from './schema-registry.js';
 import { applyValidationRules } from './validation-keywords.js';
 
-export function buildDtoSchema(shape: DtoShape, title: string, registry: SchemaRegistry): JsonSchema {
+/** `title` is the class name even when the component key had to be suffixed (`Item_2`). */
+export function buildDtoSchema(shape: DtoShape, registry: SchemaRegistry): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const property of shape.properties) {
     properties[property.name] = propertySchema(property, registry);
     if (isRequired(property)) required.push(property.name);
   }
-  return { type: 'object', title, properties, ...(required.length > 0 && { required }) };
+  return { type: 'object', title: shape.name, properties, ...(required.length > 0 && { required }) };
 }
 
 /**

@@ -47,7 +47,7 @@ export class SchemaRegistry {
     // Named before it is built, so a recursive DTO refers to itself instead of recursing forever.
     this.#names.set(cls, name);
     this.#schemas.set(name, {});
-    this.#schemas.set(name, buildDtoSchema(dtoShape(cls), name, this));
+    this.#schemas.set(name, buildDtoSchema(dtoShape(cls), this));
     return name;
   }
 

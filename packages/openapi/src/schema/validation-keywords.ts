@@ -48,8 +48,11 @@ const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems']);
  * `items`, the others to the property itself.
  */
 export function applyValidationRules(schema: JsonSchema, rules: readonly ValidationRule[]): JsonSchema {
-  const own = rules.filter((r) => !r.each);
-  const each = rules.filter((r) => r.each);
+  // class-validator stores a property's rules in the order decorators run, bottom-up; reversed, the
+  // keywords read in the order the user wrote them (`@Min(1) @Max(9)` → minimum, maximum).
+  const declared = [...rules].reverse();
+  const own = declared.filter((r) => !r.each);
+  const each = declared.filter((r) => r.each);
   let result = applyRules(schema, own);
   if (each.length > 0 && isObject(result.items)) result = { ...result, items: applyRules(result.items, each) };
   return result;
