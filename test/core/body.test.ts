@@ -128,10 +128,17 @@ describe('malformed and unsupported bodies', () => {
   test('malformed JSON is 422 json_invalid', async () => {
     const res = await api.post('/body/profile', '{"name": "x",');
     expect(res.status).toBe(422);
-    const [detail] = await details(res);
-    expect(detail).toMatchObject({ type: 'json_invalid', msg: 'JSON decode error' });
-    expect(detail?.loc[0]).toBe('body');
-    expect(typeof detail?.loc[1]).toBe('number');
+    expect(await details(res)).toEqual([{
+      type: 'json_invalid', loc: ['body', 13], msg: 'JSON decode error', input: {}, ctx: { error: expect.stringContaining('position 13') },
+    }]);
+  });
+
+  test('a body that is not UTF-8 is json_invalid', async () => {
+    const res = await rawRequest(api.url, {
+      method: 'POST', path: '/body/number', headers: { 'content-type': 'application/json' }, body: Buffer.from([0x31, 0xff]),
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.parse(res.body)).toMatchObject({ detail: [{ type: 'json_invalid', loc: ['body', 0], ctx: { error: 'Body is not valid UTF-8' } }] });
   });
 
   test.each([['text/plain'], ['application/x-www-form-urlencoded'], [undefined]])('content type %s is 415', async (type) => {

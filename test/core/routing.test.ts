@@ -14,6 +14,17 @@ class ItemsController {
   @Get('{item_id}/parts/:part') part(@Param('item_id') itemId: string, @Param('part') part: string) { return { itemId, part }; }
 }
 
+@Controller()
+class RootController {
+  @Get() root() { return { root: true }; }
+}
+
+@Controller('static-first')
+class StaticController {
+  @Get(':id') one(@Param('id') id: string) { return { id }; }
+  @Get('new') fresh() { return { fresh: true }; }
+}
+
 @Controller('/misc/')
 class MiscController {
   @Get('/probe/') probe(@Res() res: ResponseControl) { res.header('X-Probe', 'get'); return { probe: 'get' }; }
@@ -23,7 +34,7 @@ class MiscController {
   @Get('boom') boom() { throw new Error('boom'); }
 }
 
-const api = serve({ controllers: [ItemsController, MiscController] });
+const api = serve({ controllers: [ItemsController, MiscController, RootController, StaticController] });
 const json = async (path: string, method = 'GET') => {
   const res = await api.get(path, { method });
   return { status: res.status, body: (await res.json()) as unknown };
@@ -36,7 +47,8 @@ describe('path syntax', () => {
     expect(await json('/items/a1/parts/p2')).toEqual({ status: 200, body: { itemId: 'a1', part: 'p2' } });
   });
 
-  test('path parameters are percent-decoded', async () => {
+  test('path parameters are percent-decoded, an encoded slash included', async () => {
+    expect(await json('/items/a%2Fb')).toEqual({ status: 200, body: { id: 'a/b', via: 'colon' } });
     expect(await json('/items/a%20b')).toEqual({ status: 200, body: { id: 'a b', via: 'colon' } });
     expect(await json('/items/caf%C3%A9')).toEqual({ status: 200, body: { id: 'café', via: 'colon' } });
   });
@@ -51,6 +63,15 @@ describe('path syntax', () => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
       expect(await json('/misc/any', method)).toEqual({ status: 200, body: { any: true } });
     }
+  });
+
+  test('a static segment wins over a parameter, whatever the declaration order', async () => {
+    expect(await json('/static-first/new')).toEqual({ status: 200, body: { fresh: true } });
+    expect(await json('/static-first/old')).toEqual({ status: 200, body: { id: 'old' } });
+  });
+
+  test('the root route', async () => {
+    expect(await json('/')).toEqual({ status: 200, body: { root: true } });
   });
 
   test('slashes in prefixes and paths are normalised', async () => {
