@@ -21,6 +21,8 @@ const SWC_OPTIONS = {
 
 /** Export conditions added to every resolution (`register(..., { data: { conditions } })`). */
 let extraConditions = [];
+/** Where to report each loaded module's URL (see `loadedModules` in install.mjs), when asked to. */
+let loadedPort;
 /** Loaded on first use: processes that run only JavaScript, or only cached output, never load SWC. */
 let swc;
 let swcPromise;
@@ -28,6 +30,7 @@ const OPTIONS_KEY = JSON.stringify(SWC_OPTIONS);
 
 export function initialize(data) {
   extraConditions = Array.isArray(data?.conditions) ? data.conditions : [];
+  loadedPort = data?.loadedPort;
 }
 
 export async function resolve(specifier, context, nextResolve) {
@@ -57,6 +60,7 @@ function isInstalledTypeScript(url) {
 }
 
 export async function load(url, context, nextLoad) {
+  loadedPort?.postMessage(url);
   if (!url.startsWith('file:') || !/\.[mc]?ts$/.test(url) || url.includes('/node_modules/')) {
     return nextLoad(url, context);
   }

@@ -5,3 +5,6 @@ export interface TypeScriptLoaderOptions {
 
 /** Installs the SWC TypeScript loader in the running process, once. */
 export function installTypeScriptLoader(options?: TypeScriptLoaderOptions): void;
+
+/** URLs of the modules loaded through the ES module loader so far, in load order. */
+export function loadedModules(): string[];

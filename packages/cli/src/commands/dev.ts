@@ -9,6 +9,7 @@ interface DevFlags {
   port?: string;
   host?: string;
   watch?: string[];
+  standby: boolean;
 }
 
 export function devCommand(): Command {
@@ -18,6 +19,7 @@ export function devCommand(): Command {
     .option('-p, --port <port>', 'port to listen on (env PORT; default 8000)')
     .option('--host <host>', 'host to bind (env HOST; default 127.0.0.1)')
     .option('-w, --watch <paths...>', "more directories to watch besides the entry's package")
+    .option('--no-standby', 'do not keep a process with dependencies preloaded for the next restart (slower restarts)')
     .addHelpText(
       'after',
       `
@@ -28,12 +30,15 @@ Examples:
   $ decorum dev --watch ../shared      also restart when a sibling package changes
 
 Saves under the project (not node_modules, dist or .git) restart the app. A compile or start-up
-error shows file:line and waits for the next save. Ctrl-C stops everything.`,
+error shows file:line and waits for the next save. Ctrl-C stops everything.
+
+For fast restarts a standby process keeps the app's dependencies loaded: modules outside the
+watched directories are loaded before a save, so changes there apply once you --watch them.`,
     )
     .action(async (entryArgument: string | undefined, flags: DevFlags) => {
       const entry = resolveEntry(entryArgument);
       const roots = [projectRoot(entry), ...(flags.watch ?? []).map((path) => resolve(path))];
-      const server = new DevServer({ entry, roots, listen: resolveListenOptions(flags) });
+      const server = new DevServer({ entry, roots, listen: resolveListenOptions(flags), standby: flags.standby });
       process.exitCode = await server.run();
     });
 }

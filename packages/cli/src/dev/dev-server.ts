@@ -1,29 +1,28 @@
 /**
  * The dev server: runs the app in a child process, restarts it on every save, and keeps going when
- * the code does not compile or start (it says where, then waits for the next save). The app runs in a
- * child rather than in-process because ES modules cannot be unloaded: a fresh process is the only
- * reliable way to see every changed module (and its decorator metadata) again.
+ * the code does not compile or start (it says where, then waits for the next save).
+ *
+ * The app runs in a child rather than in-process because ES modules cannot be unloaded: a fresh
+ * process is the only reliable way to see every changed module (and its decorator metadata) again.
+ * To make that fast, a standby process is kept ready with the app's dependencies already loaded
+ * (see stable-modules); on a save the running child stops and the standby serves the new code.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { colorsFor } from '../colors.js';
 import { shownPath } from '../entry/resolve-entry.js';
 import type { ListenOptions } from '../listen-options.js';
-import { appProcessExecArgv, serveChildArgs, serveChildScript } from '../runtime/app-process.js';
 import { formatFailure } from '../runtime/format-failure.js';
-import { isAppProcessMessage, type AppProcessMessage } from '../runtime/messages.js';
-import { formatLogLine } from './format-log.js';
+import type { AppProcessMessage } from '../runtime/messages.js';
+import { ChildApp } from './child-app.js';
+import { stableModules } from './stable-modules.js';
 import { watchProject, type ProjectWatcher } from './watch-project.js';
-
-/** How long a child may take to close (finish requests, run shutdown hooks) before it is killed. */
-const STOP_GRACE_MS = 1_000;
 
 export interface DevServerOptions {
   entry: string;
   /** Directories to watch: the entry's package, plus any `--watch` paths. */
   roots: string[];
   listen: ListenOptions;
+  /** Keep a standby process with dependencies preloaded (on by default; `--no-standby` turns it off). */
+  standby: boolean;
 }
 
 export class DevServer {
@@ -32,7 +31,10 @@ export class DevServer {
   readonly #err = colorsFor(process.stderr);
   #listen: ListenOptions;
   #watcher: ProjectWatcher | undefined;
-  #child: ChildProcess | undefined;
+  #child: ChildApp | undefined;
+  #standby: ChildApp | undefined;
+  /** What a standby preloads: the stable modules of the last app that started. */
+  #preload: string[] | undefined;
   #everReady = false;
   #restarting = false;
   #pendingChange: string | undefined;
@@ -54,7 +56,7 @@ export class DevServer {
     this.#watcher = await watchProject(this.#options.roots, (path) => void this.#restart(path));
     const watched = this.#options.roots.map((root) => shownPath(root)).join(', ');
     this.#print(`${this.#out.bold('decorum dev')}  serving ${shownPath(this.#options.entry)}, watching ${watched} for changes`);
-    this.#spawn();
+    this.#startApp();
     return done;
   }
 
@@ -62,7 +64,7 @@ export class DevServer {
     if (this.#stopping) return;
     this.#stopping = true;
     await this.#watcher?.close();
-    await this.#stopChild();
+    await Promise.all([this.#child?.stop(), this.#standby?.stop()]);
     this.#finish(exitCode);
   }
 
@@ -77,42 +79,46 @@ export class DevServer {
         this.#pendingChange = undefined;
         this.#restartStarted = performance.now();
         this.#print(this.#out.cyan(`↻ ${shownPath(path)} changed, restarting…`));
-        await this.#stopChild();
-        if (!this.#stopping) this.#spawn();
+        await this.#child?.stop();
+        this.#child = undefined;
+        if (!this.#stopping) this.#startApp();
       }
     } finally {
       this.#restarting = false;
     }
   }
 
-  #spawn(): void {
-    const { entry } = this.#options;
-    const child = spawn(process.execPath, [...appProcessExecArgv(), serveChildScript, ...serveChildArgs(entry, this.#listen.port, this.#listen.host)], {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: { ...process.env, DECORUM_ACCESS_LOG: process.env.DECORUM_ACCESS_LOG ?? '1' },
-    });
-    this.#child = child;
-    let failed = false;
-    createInterface({ input: child.stdout! }).on('line', (line) => this.#print(formatLogLine(line, this.#out)));
-    child.on('message', (message: unknown) => {
-      if (!isAppProcessMessage(message)) return;
-      failed = message.type === 'decorum:failed';
-      this.#onMessage(message);
-    });
-    child.once('exit', (code, signal) => {
-      if (this.#child === child) this.#child = undefined;
-      if (failed) return; // a start-up failure, already explained
-      if (!this.#stopping && !this.#restarting) {
-        this.#printError(`${this.#err.red('✖')} the app exited (${signal ?? `code ${String(code)}`})`);
+  #startApp(): void {
+    const standby = this.#standby;
+    this.#standby = undefined;
+    if (standby?.alive) {
+      this.#child = standby;
+      standby.go(this.#options.entry, this.#listen);
+    } else {
+      this.#child = this.#spawn({ entry: this.#options.entry, ...this.#listen });
+    }
+  }
+
+  #spawn(target: ConstructorParameters<typeof ChildApp>[0]): ChildApp {
+    const app: ChildApp = new ChildApp(target, this.#out, {
+      onMessage: (message) => {
+        if (this.#child === app) this.#onMessage(message);
+      },
+      onUnexpectedExit: (description) => {
+        if (this.#standby === app) this.#standby = undefined;
+        if (this.#child !== app || this.#stopping) return;
+        this.#printError(`${this.#err.red('✖')} the app exited (${description})`);
         this.#waitForChanges();
-      }
+      },
     });
+    return app;
   }
 
   #onMessage(message: AppProcessMessage): void {
     if (message.type === 'decorum:ready') {
       // With --port 0, keep the port the system chose, so restarts do not move the app.
       this.#listen = { ...this.#listen, port: message.port };
+      this.#preload = stableModules(message.modules, this.#options.roots);
       if (this.#everReady) {
         const ms = Math.round(performance.now() - this.#restartStarted);
         this.#print(this.#out.green(`✓ restarted in ${ms} ms`) + this.#out.gray(`  ${message.url}`));
@@ -120,26 +126,23 @@ export class DevServer {
         this.#everReady = true;
         this.#print(`\n  App   ${this.#out.bold(message.url)}\n  Docs  ${this.#out.bold(`${message.url}/docs`)}\n`);
       }
-      return;
+    } else {
+      const { failure } = message;
+      this.#printError(formatFailure(failure, this.#err));
+      if (failure.kind === 'port-in-use') return void this.stop(1);
+      this.#waitForChanges();
     }
-    const { failure } = message;
-    this.#printError(formatFailure(failure, this.#err));
-    if (failure.kind === 'port-in-use') void this.stop(1);
-    else this.#waitForChanges();
+    this.#prepareStandby();
+  }
+
+  /** Started once the app is up (or has failed), so preloading never competes with a restart. */
+  #prepareStandby(): void {
+    if (!this.#options.standby || this.#standby || !this.#preload || this.#stopping) return;
+    this.#standby = this.#spawn({ standby: { modules: this.#preload } });
   }
 
   #waitForChanges(): void {
     this.#print(this.#out.yellow('… waiting for changes (save a file to restart)'));
-  }
-
-  async #stopChild(): Promise<void> {
-    const child = this.#child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const deadline = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(deadline);
   }
 
   #print(text: string): void {

@@ -4,16 +4,17 @@
  * editor saves it atomically (writes a temp file, renames it over the original).
  */
 import { watch, type FSWatcher } from 'chokidar';
+import { existsSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 
 /** Directories that never hold the app's source: dependencies, build output, version control. */
 const IGNORED_DIRS = new Set(['node_modules', 'dist', '.git']);
 
-/** Editors' swap, backup and probe files (vim's `4913`, emacs' `.#lock`), which are not saves. */
-const EDITOR_NOISE = /(?:\.sw[a-p]x?|~|\.DS_Store)$|^\.#|^4913$/;
+/** Editors' swap, backup, lock and probe files, which are not saves (vim, emacs, JetBrains, macOS). */
+const EDITOR_NOISE = /(?:\.sw[a-p]x?|~|___jb_(?:tmp|old)___|\.DS_Store)$|^\.#|^4913$/;
 
 /** Coalesces a save that touches several files (or a temp file and a rename) into one restart. */
-const SETTLE_MS = 30;
+const SETTLE_MS = 50;
 
 export interface ProjectWatcher {
   close(): Promise<void>;
@@ -22,11 +23,16 @@ export interface ProjectWatcher {
 export async function watchProject(roots: string[], onChange: (path: string) => void): Promise<ProjectWatcher> {
   const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored: (path) => isIgnored(path, roots) });
   let timer: NodeJS.Timeout | undefined;
-  let changed = '';
-  watcher.on('all', (_event, path) => {
-    changed = path;
+  /** Paths changed in this burst, with whether the burst created them. */
+  let burst = new Map<string, { added: boolean }>();
+  watcher.on('all', (event, path) => {
+    burst.set(path, { added: burst.get(path)?.added ?? (event === 'add' || event === 'addDir') });
     clearTimeout(timer);
-    timer = setTimeout(() => onChange(changed), SETTLE_MS);
+    timer = setTimeout(() => {
+      const changed = meaningfulChange(burst);
+      burst = new Map();
+      if (changed) onChange(changed);
+    }, SETTLE_MS);
   });
   await new Promise<void>((resolve, reject) => {
     watcher.once('ready', () => resolve());
@@ -38,6 +44,15 @@ export async function watchProject(roots: string[], onChange: (path: string) => 
       await watcher.close();
     },
   };
+}
+
+/**
+ * The path to report for a burst, or undefined when nothing in it lasted: a file created and gone
+ * again within the burst is an editor's or tool's temp file (written, then renamed over the source).
+ */
+function meaningfulChange(burst: Map<string, { added: boolean }>): string | undefined {
+  const lasting = [...burst].filter(([path, { added }]) => !added || existsSync(path)).map(([path]) => path);
+  return lasting.find((path) => existsSync(path)) ?? lasting[0];
 }
 
 function isIgnored(path: string, roots: string[]): boolean {

@@ -21,7 +21,7 @@ export function appProcessExecArgv(): string[] {
   ];
 }
 
-/** The arguments serve-child reads, in order. */
-export function serveChildArgs(entry: string, port: number, host: string): string[] {
-  return [entry, String(port), host];
+/** The arguments serve-child reads: what to serve, or `--standby` to wait to be told (dev restarts). */
+export function serveChildArgs(target: { entry: string; port: number; host: string } | 'standby'): string[] {
+  return target === 'standby' ? ['--standby'] : [target.entry, String(target.port), target.host];
 }

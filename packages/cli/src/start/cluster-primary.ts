@@ -34,7 +34,7 @@ export function runCluster({ entry, workers, listen }: ClusterOptions): Promise<
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
 
-  cluster.setupPrimary({ exec: serveChildScript, args: serveChildArgs(entry, listen.port, listen.host), execArgv: appProcessExecArgv() });
+  cluster.setupPrimary({ exec: serveChildScript, args: serveChildArgs({ entry, ...listen }), execArgv: appProcessExecArgv() });
 
   const fork = (): void => {
     const worker = cluster.fork();
