@@ -14,6 +14,15 @@ export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/param
 export {
   ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags,
 } from './decorators/responses.js';
+export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
+export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';
+export type { Interceptor, InterceptorLike } from './extensions/interceptors.js';
+export type { Middleware } from './extensions/middleware.js';
+export {
+  DefaultValuePipe, ParseArrayPipe, ParseBoolPipe, ParseDatePipe, ParseEnumPipe, ParseFloatPipe, ParseIntPipe, ParseUUIDPipe,
+  PipeError, type PipeLike, type PipeMetadata, type PipeTransform,
+} from './extensions/pipes.js';
+export type { CompiledRoute, RouteStages } from './compile/compile-route.js';
 export {
   Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
 } from './decorators/injection.js';

@@ -3,6 +3,10 @@ import type { Logger } from '../logger.js';
 import type { Provider } from '../di/providers.js';
 import type { Class } from '../metadata/records.js';
 import type { ModuleDef } from './module.js';
+import type { GuardLike } from '../extensions/guards.js';
+import type { InterceptorLike } from '../extensions/interceptors.js';
+import type { Middleware } from '../extensions/middleware.js';
+import type { PipeLike } from '../extensions/pipes.js';
 
 /** Describes the API for its documentation (the OpenAPI `info` and `servers`). */
 export interface AppInfo {
@@ -26,6 +30,12 @@ export interface AppOptions extends AppInfo {
   modules?: ModuleDef[];
   /** Dependencies run before every route, for their side effects (an auth check). */
   dependencies?: unknown[];
+  /** App-wide guards, interceptors and pipes: they run before each controller's and route's own. */
+  guards?: GuardLike[];
+  interceptors?: InterceptorLike[];
+  pipes?: PipeLike[];
+  /** Middleware around every request, matched or not (see `app.use` for a path prefix). */
+  middleware?: Middleware[];
   /** The HTTP server to run on. Required by core; `decorum` defaults to node:http. */
   adapter?: HttpAdapter;
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */

@@ -2,8 +2,10 @@
  * The application: collects controllers into the route table, compiles each route once, mounts them on
  * an adapter, and runs startup and shutdown hooks. Everything per route is decided in `init()`.
  */
-import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, ServerAddress } from '../adapter/adapter.js';
+import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, ServerAddress } from '../adapter/adapter.js';
 import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/compile-route.js';
+import { appliesTo, type Middleware, type MountedMiddleware } from '../extensions/middleware.js';
+import { withMiddleware } from './with-middleware.js';
 import { DecorumError } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { MethodNotAllowed, NotFound } from '../http/http-error.js';
@@ -33,6 +35,7 @@ export class App {
   readonly #options: AppOptions;
   readonly #controllers: Class[];
   readonly #modules: ModuleDef[];
+  readonly #middleware: MountedMiddleware[];
   readonly #planner: DependencyPlanner;
   #container: Container | undefined;
   readonly #startup: Hook[] = [];
@@ -50,6 +53,7 @@ export class App {
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
     this.#controllers = [...(options.controllers ?? [])];
     this.#modules = [...(options.modules ?? [])];
+    this.#middleware = (options.middleware ?? []).map((middleware) => ({ prefix: '', middleware }));
     this.#planner = new DependencyPlanner([...(options.providers ?? []), ...moduleProviders(this.#modules)]);
     for (const plugin of options.plugins ?? []) plugin.register(this);
   }
@@ -147,15 +151,27 @@ export class App {
   async #init(): Promise<void> {
     const routes = this.routes;
     const container = new Container(this.#planner, this.#validationOptions);
-    const nodes = routes.flatMap((route) => [
+    // Guard, pipe and interceptor classes are built by the container too, so they can inject.
+    const extensionNodes = this.#extensionClasses(routes).map((cls) => {
+      this.#planner.registerClass(cls);
+      return this.#planner.node(cls, [`${cls.name} (guard, pipe or interceptor)`]);
+    });
+    const nodes = extensionNodes.concat(...routes.map((route) => [
       this.#planner.node(route.controller, []),
       ...[...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)].map((t) => this.#planner.node(t, [route.id])),
-    ]);
+    ]));
     await container.init(nodes, this.logger);
     this.#container = container;
     const runtime = this.#runtime(container);
     this.#compiled = routes.map((route) => compileRoute(route, runtime));
     for (const hook of this.#startup) await hook();
+  }
+
+  #extensionClasses(routes: RouteTable): Class[] {
+    const { guards = [], interceptors = [], pipes = [] } = this.#options;
+    const declared = [...guards, ...interceptors, ...pipes,
+      ...routes.flatMap((r) => [...r.guards, ...r.interceptors, ...r.pipes, ...r.params.flatMap((p) => p.pipes ?? [])])];
+    return [...new Set(declared.filter(isClass))];
   }
 
   get #validationOptions() {
@@ -165,14 +181,29 @@ export class App {
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
   mountTable(): MountTable {
     if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
-    const routes = this.#compiled.map((c) => ({ method: c.def.method, path: c.def.path, handle: c.handle }));
+    const handleError = (error: unknown, ctx: RequestContext) => this.handleError(error, ctx);
+    // Middleware is wrapped around a route only where some applies: decided here, once per route.
+    const handleOf = (c: CompiledRoute) => {
+      const chain = this.#middleware.filter((m) => appliesTo(m, c.def.path)).map((m) => m.middleware);
+      return chain.length ? withMiddleware(c, chain, handleError, this.logger) : c.handle;
+    };
+    const routes = this.#compiled.map((c) => ({ method: c.def.method, path: c.def.path, handle: handleOf(c) }));
     // HEAD is answered by the GET handler where no HEAD route exists (the server drops the body).
-    for (const c of this.#compiled) {
-      if (c.def.method === 'GET' && !this.#compiled.some((o) => o.def.method === 'HEAD' && o.def.path === c.def.path)) {
-        routes.push({ method: 'HEAD', path: c.def.path, handle: c.handle });
+    this.#compiled.forEach((c, i) => {
+      if (c.def.method === 'GET' && !this.#compiled?.some((o) => o.def.method === 'HEAD' && o.def.path === c.def.path)) {
+        routes.push({ method: 'HEAD', path: c.def.path, handle: (routes[i] as MountedRoute).handle });
       }
-    }
-    const fallback: MountTable['fallback'] = (req, res, allow) => this.#fallback(req, res, allow);
+    });
+    const fallback: MountTable['fallback'] = this.#middleware.length === 0
+      ? (req, res, allow) => this.#fallback(req, res, allow)
+      : (req, res, allow) => {
+        const q = req.url.indexOf('?');
+        const path = q === -1 ? req.url : req.url.slice(0, q);
+        const chain = this.#middleware.filter((m) => appliesTo(m, path)).map((m) => m.middleware);
+        if (chain.length === 0) return this.#fallback(req, res, allow);
+        const unmatched = { def: undefined, run: (ctx: RequestContext) => this.#answerUnmatched(ctx, allow) };
+        return withMiddleware(unmatched, chain, handleError, this.logger)(req, res);
+      };
     if (!this.#accessLogEnabled()) return { routes, fallback, bodyLimit: this.#bodyLimit };
     // Wrapped only when enabled, so the request path pays nothing for logging it does not do.
     return {
@@ -249,6 +280,10 @@ export class App {
       instance: (route) => container.singleton(planner.node(route.controller, [])) as object,
       compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true),
       compileDependency: (route, target) => container.resolver(planner.node(target, [route.id]), true),
+      guards: this.#options.guards,
+      interceptors: this.#options.interceptors,
+      pipes: this.#options.pipes,
+      instantiate: (declared) => (isClass(declared) ? container.singleton(planner.node(declared, [])) : declared),
     };
   }
 
@@ -276,11 +311,40 @@ export class App {
     if (sending) await sending;
   }
 
-  #fallback(req: AdapterRequest, res: AdapterResponse, allow: readonly string[]): Promise<void> {
-    const ctx = new RequestContext(req, res, undefined);
-    const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
-    return this.handleError(error, ctx);
+  async #fallback(req: AdapterRequest, res: AdapterResponse, allow: readonly string[]): Promise<void> {
+    await this.#answerUnmatched(new RequestContext(req, res, undefined), allow);
   }
+
+  async #answerUnmatched(ctx: RequestContext, allow: readonly string[]): Promise<unknown> {
+    const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
+    await this.handleError(error, ctx);
+    return error;
+  }
+
+  /**
+   * Adds middleware for every request, or for paths under `prefix`. Only before the app starts.
+   * @example
+   * app.use(cors({ allowOrigins: ['https://example.com'] }));
+   * app.use('/admin', requireAdmin);
+   */
+  use(prefixOrMiddleware: string | Middleware, middleware?: Middleware): this {
+    if (this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'cannot add middleware after the app started');
+    const prefix = typeof prefixOrMiddleware === 'string' ? `/${prefixOrMiddleware.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '') : '';
+    const fn = typeof prefixOrMiddleware === 'function' ? prefixOrMiddleware : middleware;
+    if (!fn) throw new DecorumError('DECORUM_ERR_APP_STATE', 'app.use(prefix, middleware) needs a middleware function');
+    this.#middleware.push({ prefix, middleware: fn });
+    return this;
+  }
+
+  /** The compiled routes, after `init()`: what each one runs (for tools and tests). */
+  get compiledRoutes(): readonly CompiledRoute[] {
+    return this.#compiled ?? [];
+  }
+}
+
+/** A class rather than a plain function (guards, pipes and interceptors may be either). */
+function isClass(value: unknown): value is Class {
+  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
 }
 
 function isInjected(param: ParamDef): boolean {

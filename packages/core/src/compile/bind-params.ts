@@ -61,11 +61,11 @@ function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
   if (param.type.kind === 'array') {
     const item = compileCoercer(param.type.items);
     const check = compileChecks(param.constraints, param.type);
-    const split = param.source === 'header';
+    const separator = param.separator ?? (param.source === 'header' ? ',' : undefined);
     return (ctx, errors) => {
       const raw = read(ctx, name);
       if (raw === undefined) return required ? missing(errors, loc) : onAbsent();
-      const list = Array.isArray(raw) ? raw : split ? raw.split(',').map((s) => s.trim()) : [raw];
+      const list = Array.isArray(raw) ? raw : separator !== undefined ? raw.split(separator).map((s) => s.trim()) : [raw];
       const before = errors.length;
       const values = list.map((v, i) => item(v, [...loc, i], errors));
       if (errors.length > before) return INVALID;

@@ -16,6 +16,9 @@ import { readJsonBody } from './read-json-body.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
+import {
+  compileGuards, compileInterceptors, withPipes, type GuardStage, type Instantiate, type InterceptorStage,
+} from './compile-stages.js';
 
 export interface RouteRuntime {
   readonly bodyLimit: number;
@@ -29,11 +32,30 @@ export interface RouteRuntime {
   compileInjected?(route: RouteDef, param: RouteDef['params'][number]): Binder;
   /** Binders for dependencies run for their side effects (`route.dependencies`). */
   compileDependency?(route: RouteDef, target: unknown): Binder;
+  /** App-wide guards, interceptors and pipes, which run before a controller's and a route's own. */
+  readonly guards?: readonly unknown[];
+  readonly interceptors?: readonly unknown[];
+  readonly pipes?: readonly unknown[];
+  /** Builds guard, pipe and interceptor classes through the container; objects and functions pass through. */
+  instantiate?: Instantiate;
 }
 
 export interface CompiledRoute {
   readonly def: RouteDef;
+  /** Answers one request end to end: its own context, the response, then cleanup. */
   readonly handle: RouteHandle;
+  /** Runs the route on a context someone else owns (middleware); returns the failure, if any. Cleanup is the caller's. */
+  readonly run: (ctx: RequestContext) => Promise<unknown>;
+  /** What the route runs besides binding and calling: null or 0 where it has nothing. */
+  readonly stages: RouteStages;
+}
+
+export interface RouteStages {
+  readonly guards: GuardStage | null;
+  readonly interceptors: InterceptorStage | null;
+  /** Parameters that have pipes. */
+  readonly pipedParams: number;
+  readonly sideEffects: number;
 }
 
 // Responses with these statuses carry no body (RFC 9110 §6.4.1).
@@ -41,10 +63,18 @@ const BODYLESS = new Set([204, 205, 304]);
 
 export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRoute {
   const bound = def.params.filter((p) => p.index >= 0).sort((a, b) => a.index - b.index);
-  const binders: Binder[] = bound.map((p) =>
-    p.source === 'dependency' || p.source === 'inject'
-      ? (runtime.compileInjected ?? noInjector)(def, p)
-      : compileBinder(p, runtime.validation));
+  const instantiate = runtime.instantiate ?? ((declared: unknown) => declared);
+  const routePipes = [...(runtime.pipes ?? []), ...def.pipes];
+  let pipedParams = 0;
+  const binders: Binder[] = bound.map((p) => {
+    if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
+    const binder = compileBinder(p, runtime.validation);
+    const pipes = p.source === 'request' || p.source === 'response' ? [] : [...routePipes, ...(p.pipes ?? [])];
+    if (pipes.length > 0) pipedParams++;
+    return withPipes(binder, p, pipes, instantiate);
+  });
+  const guards = compileGuards([...(runtime.guards ?? []), ...def.guards], instantiate);
+  const interceptors = compileInterceptors([...(runtime.interceptors ?? []), ...def.interceptors], instantiate);
   // Side-effect dependencies run first (an auth check before anything else); their values are dropped.
   const sideEffects: Binder[] = def.dependencies.map((target) => (runtime.compileDependency ?? noInjector)(def, target));
   const readsBody = def.params.some((p) => p.source === 'body');
@@ -95,29 +125,38 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     return args;
   };
 
-  const handle = async (req: AdapterRequest, res: AdapterResponse): Promise<void> => {
-    const ctx = new RequestContext(req, res, def);
-    let failure: unknown;
+  const call = (args: unknown[]) => method.apply(instance, args);
+
+  const run = async (ctx: RequestContext): Promise<unknown> => {
     try {
-      if (readsBody) ctx.body = await readJsonBody(req, bodyLimit);
+      if (guards) {
+        const checked = guards(ctx);
+        if (checked) await checked;
+      }
+      if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit);
       let args = bind(ctx);
       if (isPromise(args)) args = await args;
-      let result = method.apply(instance, args);
+      let result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
       if (isPromise(result)) result = await result;
       const sending = send(ctx, result);
       if (sending) await sending;
+      return undefined;
     } catch (error) {
-      failure = error;
       await runtime.handleError(error, ctx);
-    } finally {
-      if (ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+      return error;
     }
   };
-  return { def, handle };
+
+  const handle = async (req: AdapterRequest, res: AdapterResponse): Promise<void> => {
+    const ctx = new RequestContext(req, res, def);
+    const failure = await run(ctx);
+    if (ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+  };
+  return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
 }
 
 /** Cleanup runs last-registered first, after the response; a failing step is logged, never sent. */
-async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger): Promise<void> {
+export async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger): Promise<void> {
   const steps = ctx.cleanups ?? [];
   ctx.cleanups = undefined;
   for (let i = steps.length - 1; i >= 0; i--) {

@@ -7,6 +7,7 @@
  */
 import { methodRecord, classRecord } from '../metadata/store.js';
 import type { ParamOptions, ParamRecord, ParamSource } from '../metadata/records.js';
+import { isPipeLike, type PipeLike } from '../extensions/pipes.js';
 
 function record(target: object, key: string | symbol | undefined, param: ParamRecord): void {
   // Constructor parameters (dependency classes) arrive with an undefined key and the class as target.
@@ -15,12 +16,14 @@ function record(target: object, key: string | symbol | undefined, param: ParamRe
 }
 
 function source(kind: ParamSource) {
-  function decorator(options?: ParamOptions): ParameterDecorator;
-  function decorator(name: string, options?: ParamOptions): ParameterDecorator;
-  function decorator(nameOrOptions?: string | ParamOptions, maybeOptions: ParamOptions = {}): ParameterDecorator {
-    const name = typeof nameOrOptions === 'string' ? nameOrOptions : undefined;
-    const options = typeof nameOrOptions === 'object' ? nameOrOptions : maybeOptions;
-    return (target, key, index) => record(target, key, { index, source: kind, name, options });
+  function decorator(...rest: Array<ParamOptions | PipeLike>): ParameterDecorator;
+  function decorator(name: string, ...rest: Array<ParamOptions | PipeLike>): ParameterDecorator;
+  function decorator(...args: Array<string | ParamOptions | PipeLike | undefined>): ParameterDecorator {
+    const name = typeof args[0] === 'string' ? args.shift() as string : undefined;
+    // After the name: an options object and/or pipes, in any order (`@Param('id', ParseIntPipe)`).
+    const pipes = args.filter(isPipeLike);
+    const options = (args.find((a) => a !== undefined && !isPipeLike(a)) ?? {}) as ParamOptions;
+    return (target, key, index) => record(target, key, { index, source: kind, name, options, pipes });
   }
   return decorator;
 }

@@ -4,6 +4,9 @@
 import { methodRecord, classRecord } from '../metadata/store.js';
 import type { OperationInfo } from '../metadata/records.js';
 import type { TypeSpec } from '../schema/type-spec.js';
+import type { GuardLike } from '../extensions/guards.js';
+import type { InterceptorLike } from '../extensions/interceptors.js';
+import type { PipeLike } from '../extensions/pipes.js';
 
 /** The success status of a route (200 by default; `@HttpCode(201)` for creation). */
 export function HttpCode(status: number): MethodDecorator {
@@ -59,3 +62,18 @@ export function SetMetadata(key: unknown, value: unknown): ClassDecorator & Meth
     else methodRecord(target, method).extensions.set(key, value);
   }) as ClassDecorator & MethodDecorator;
 }
+
+function stack(field: 'guards' | 'interceptors' | 'pipes', controllerField: 'controllerGuards' | 'controllerInterceptors' | 'controllerPipes') {
+  return (...items: unknown[]): ClassDecorator & MethodDecorator =>
+    ((target: object, key?: string | symbol) => {
+      if (key === undefined) classRecord(target)[controllerField].push(...items);
+      else methodRecord(target, key)[field].push(...items);
+    }) as ClassDecorator & MethodDecorator;
+}
+
+/** Guards for a route or, on a class, every route of a controller (after the app's own, before the route's). */
+export const UseGuards: (...guards: GuardLike[]) => ClassDecorator & MethodDecorator = stack('guards', 'controllerGuards');
+/** Interceptors around a route's handler or, on a class, around every route of a controller. */
+export const UseInterceptors: (...interceptors: InterceptorLike[]) => ClassDecorator & MethodDecorator = stack('interceptors', 'controllerInterceptors');
+/** Pipes applied to every parameter of a route or, on a class, of every route of a controller. */
+export const UsePipes: (...pipes: PipeLike[]) => ClassDecorator & MethodDecorator = stack('pipes', 'controllerPipes');

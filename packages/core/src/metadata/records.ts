@@ -59,6 +59,8 @@ export interface ParamRecord {
   readonly target?: unknown;
   /** For `dependency`: `false` turns the per-request cache off (FastAPI's `use_cache=False`). */
   readonly useCache?: boolean;
+  /** Pipes given in the decorator (`@Param('id', ParseUUIDPipe)`), applied in order. */
+  readonly pipes?: readonly unknown[];
 }
 
 export interface RouteRecord {
@@ -92,6 +94,9 @@ export interface MethodRecord extends OperationInfo {
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */
   extensions: Map<unknown, unknown>;
+  guards: unknown[];
+  interceptors: unknown[];
+  pipes: unknown[];
 }
 
 export interface ControllerRecord extends OperationInfo {
@@ -103,6 +108,9 @@ export interface ClassRecord {
   controllerInfo: OperationInfo;
   controllerDependencies: unknown[];
   controllerExtensions: Map<unknown, unknown>;
+  controllerGuards: unknown[];
+  controllerInterceptors: unknown[];
+  controllerPipes: unknown[];
   methods: Map<string, MethodRecord>;
   /** Decorated constructor parameters (`@Inject`, and for dependency classes, `@Query`…). */
   ctorParams: ParamRecord[];

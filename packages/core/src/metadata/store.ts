@@ -13,6 +13,9 @@ export function classRecord(target: object): ClassRecord {
       controllerInfo: {},
       controllerDependencies: [],
       controllerExtensions: new Map(),
+      controllerGuards: [],
+      controllerInterceptors: [],
+      controllerPipes: [],
       methods: new Map(),
       ctorParams: [],
     };
@@ -33,7 +36,10 @@ export function methodRecord(target: object, propertyKey: string | symbol): Meth
   const key = String(propertyKey);
   let record = methods.get(key);
   if (!record) {
-    record = { routes: [], params: [], headers: [], responses: [], dependencies: [], extensions: new Map() };
+    record = {
+      routes: [], params: [], headers: [], responses: [], dependencies: [], extensions: new Map(),
+      guards: [], interceptors: [], pipes: [],
+    };
     methods.set(key, record);
   }
   return record;

@@ -123,6 +123,9 @@ function buildRoute(input: BuildInput): RouteDef {
     },
     dependencies: [...(options.dependencies ?? []), ...record.controllerDependencies, ...method.dependencies],
     extensions: new Map([...record.controllerExtensions, ...method.extensions]),
+    guards: [...record.controllerGuards, ...method.guards],
+    interceptors: [...record.controllerInterceptors, ...method.interceptors],
+    pipes: [...record.controllerPipes, ...method.pipes],
   };
 }
 

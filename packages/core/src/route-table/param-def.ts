@@ -3,7 +3,8 @@
  * it is required, its default and constraints.
  */
 import { DecorumError, METADATA_HINT } from '../errors.js';
-import type { ParamRecord } from '../metadata/records.js';
+import type { ParamOptions, ParamRecord } from '../metadata/records.js';
+import { DECLARED_TYPE, DEFAULT, SPLIT } from '../extensions/pipes.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import { STRING, UNKNOWN, describeType, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import type { Constraints, ParamDef } from './route-def.js';
@@ -11,9 +12,10 @@ import type { Constraints, ParamDef } from './route-def.js';
 const SCALAR_SOURCES = new Set(['path', 'query', 'header', 'cookie']);
 
 export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string): ParamDef {
-  const { options, source, name } = record;
+  const { source, name } = record;
+  const options = withPipeDeclarations(record);
   const label = `${where}(${name ?? `#${record.index + 1}`} from ${source})`;
-  const type = checkDtos(paramType(record, designTypes, label), label);
+  const type = checkDtos(paramType({ ...record, options }, designTypes, label), label);
   const hasDefault = 'default' in options;
   return {
     index: record.index,
@@ -30,7 +32,24 @@ export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] 
     includeInSchema: options.includeInSchema ?? true,
     target: record.target,
     useCache: record.useCache,
+    pipes: (record.pipes ?? []).filter((p) => !isDeclarationOnly(p)),
+    separator: record.pipes?.map((p) => (p as { [SPLIT]?: string })[SPLIT]).find((s) => s !== undefined),
   };
+}
+
+/** `ParseIntPipe` and friends only declare a type, `DefaultValuePipe` a default: fold them into the options. */
+function withPipeDeclarations(record: ParamRecord): ParamOptions {
+  let options = record.options;
+  for (const pipe of record.pipes ?? []) {
+    const declared = pipe as { [DECLARED_TYPE]?: unknown; [DEFAULT]?: unknown };
+    if (declared[DECLARED_TYPE] !== undefined && options.type === undefined) options = { ...options, type: declared[DECLARED_TYPE] as ParamOptions['type'] };
+    if (DEFAULT in declared && !('default' in options)) options = { ...options, default: declared[DEFAULT] };
+  }
+  return options;
+}
+
+function isDeclarationOnly(pipe: unknown): boolean {
+  return typeof pipe === 'object' && pipe !== null && DECLARED_TYPE in pipe;
 }
 
 function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefined, label: string): TypeRef {

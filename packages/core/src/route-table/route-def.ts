@@ -33,6 +33,10 @@ export interface ParamDef {
   /** What a `dependency` or `inject` parameter resolves. */
   readonly target?: unknown;
   readonly useCache?: boolean;
+  /** Pipes given in the parameter's decorator, run after coercion and validation. */
+  readonly pipes?: readonly unknown[];
+  /** Splits one string into array items (`ParseArrayPipe`), besides repeated keys. */
+  readonly separator?: string;
 }
 
 export interface ResponseDef {
@@ -65,6 +69,10 @@ export interface RouteDef {
   readonly dependencies: readonly unknown[];
   /** `@SetMetadata` values of the controller, overridden by the route's. */
   readonly extensions: ReadonlyMap<unknown, unknown>;
+  /** Controller's then route's `@UseGuards`, `@UseInterceptors`, `@UsePipes` (the app's global ones come first at compile). */
+  readonly guards: readonly unknown[];
+  readonly interceptors: readonly unknown[];
+  readonly pipes: readonly unknown[];
 }
 
 export type RouteTable = readonly RouteDef[];
