@@ -1,8 +1,8 @@
 /**
  * Operation ids name the methods of generated clients, so they must be unique, stable, and read like
  * code. A route's id is its `operationId` if one is declared, else its handler's name (`readItem`);
- * a handler name used by several routes is qualified by its controller (`usersList`, `itemsList`), then
- * by the HTTP method, then by a counter, until it is unique.
+ * a handler name used by several routes is qualified by its controller (`usersList`, `itemsList`), or
+ * by the HTTP method (`proxy_get`, for `@All`), or both; routes nothing tells apart are numbered.
  */
 import type { RouteDef } from '@decorum/core';
 import { OpenApiError } from '../errors.js';
@@ -22,19 +22,26 @@ export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, s
     ids.set(route, declared);
   }
   const generated = routes.filter((r) => !ids.has(r));
-  const handlerCounts = countBy(generated, (r) => r.handlerName);
-  const qualifiedCounts = countBy(generated, qualifiedName);
+  const counts = CANDIDATES.map((candidate) => countBy(generated, candidate));
   for (const route of generated) {
-    let id = route.handlerName;
-    if (handlerCounts.get(id) !== 1 || taken.has(id)) id = qualifiedName(route);
-    if (qualifiedCounts.get(qualifiedName(route)) !== 1 || taken.has(id)) id = `${qualifiedName(route)}_${route.method.toLowerCase()}`;
-    const base = id;
+    const unique = CANDIDATES.map((candidate) => candidate(route)).find((id, level) => counts[level]?.get(id) === 1 && !taken.has(id));
+    // Nothing tells the routes apart (one handler on two paths): number them in route order.
+    const base = unique ?? route.handlerName;
+    let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
     taken.add(id);
     ids.set(route, id);
   }
   return ids;
 }
+
+/** Ever more specific names; a route takes the first one no other route shares. */
+const CANDIDATES: readonly ((route: RouteDef) => string)[] = [
+  (route) => route.handlerName,
+  (route) => qualifiedName(route),
+  (route) => `${route.handlerName}_${route.method.toLowerCase()}`,
+  (route) => `${qualifiedName(route)}_${route.method.toLowerCase()}`,
+];
 
 /** `UsersController.list` → `usersList`. */
 function qualifiedName(route: RouteDef): string {
