@@ -4,6 +4,9 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['decorum-source', 'import', 'module', 'node', 'default'];
+// Vitest also hands the SSR conditions to node as `--conditions` for external packages; `import` there makes
+// node's `require` load a dual package's ESM build (Express's router then gets `is-promise` as a namespace).
+const serverConditions = ['decorum-source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
   plugins: [
@@ -17,7 +20,7 @@ export default defineConfig({
     }),
   ],
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['decorum-source'] } },
+  ssr: { resolve: { conditions: serverConditions, externalConditions: ['decorum-source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     testTimeout: 20_000,
