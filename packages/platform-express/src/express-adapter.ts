@@ -1,0 +1,107 @@
+/**
+ * Decorum on Express: Decorum's routes in one Express router, placed on an app Decorum creates or in your
+ * own app's middleware chain (`app.use(adapter.router)`), so Express middleware before and after it work.
+ * Requests and responses go through node's own objects, exactly as on the node adapter.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorum/core';
+import { NodeResponse } from '@decorum/platform-node';
+import { ExpressRequest } from './express-request.js';
+
+export interface ExpressAdapterOptions {
+  /**
+   * Your Express app. Decorum's routes run where you place `adapter.router` in it; `listen` serves the app.
+   * Without it, Decorum creates an app with just its router.
+   */
+  app?: Express;
+  /**
+   * Requests no Decorum route matches go on to the next Express middleware instead of Decorum's
+   * 404/405 (`{"detail":"Not Found"}`). For apps that serve other routes after Decorum's. Off by default.
+   */
+  fallthrough?: boolean;
+}
+
+export class ExpressAdapter implements HttpAdapter {
+  readonly name = 'express';
+  readonly app: Express;
+  /** Decorum's routes (empty until `mount`). Place it in your app with `app.use(adapter.router)`. */
+  readonly router: Router = express.Router({ caseSensitive: true, strict: false });
+  readonly #fallthrough: boolean;
+  #server: Server | undefined;
+
+  constructor(options: ExpressAdapterOptions = {}) {
+    this.#fallthrough = options.fallthrough ?? false;
+    if (options.app) {
+      this.app = options.app;
+    } else {
+      this.app = express();
+      this.app.use(this.router);
+    }
+  }
+
+  mount(table: MountTable): void {
+    for (const route of byPrecedence(table.routes)) {
+      this.router.route(route.path)[lowerCase(route.method)]((req: Request, res: Response) => {
+        const request = new ExpressRequest(req);
+        void route.handle(request, new NodeResponse(res, request));
+      });
+    }
+    const allowedMethods = compileAllowedMethods(table.routes);
+    this.router.use((req: Request, res: Response, next: NextFunction) => {
+      if (this.#fallthrough) return next();
+      const request = new ExpressRequest(req);
+      void table.fallback(request, new NodeResponse(res, request), allowedMethods(req.method, req.path));
+    });
+  }
+
+  listen(port: number, host: string): Promise<ServerAddress> {
+    const server = createServer(this.app);
+    this.#server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        const address = server.address() as AddressInfo;
+        const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+        resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
+      });
+    });
+  }
+
+  close(graceMs: number): Promise<void> {
+    const server = this.#server;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections that finish their request become idle; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.once('close', () => {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      });
+      server.closeIdleConnections();
+    });
+  }
+}
+
+type RouteMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete' | 'options';
+
+function lowerCase(method: MountedRoute['method']): RouteMethod {
+  return method.toLowerCase() as RouteMethod;
+}
+
+/**
+ * Express takes the first route that matches, find-my-way the most specific. Ordering literal segments
+ * before parameters, segment by segment, makes `/items/latest` win over `/items/:id` on every adapter.
+ */
+function byPrecedence(routes: readonly MountedRoute[]): MountedRoute[] {
+  const rank = (path: string) => path.split('/').map((segment) => (segment.startsWith(':') ? '1' : '0')).join('');
+  return [...routes].sort((a, b) => {
+    const ra = rank(a.path);
+    const rb = rank(b.path);
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  });
+}

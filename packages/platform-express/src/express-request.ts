@@ -1,0 +1,28 @@
+/**
+ * An Express request as an `AdapterRequest`: node's own request (read as the node adapter reads it),
+ * plus one Express case. When a body parser mounted before Decorum (`express.json()`, `express.raw()`)
+ * already consumed the stream, its result is handed to core instead, so the route still gets its body.
+ */
+import type { Request } from 'express';
+import { PayloadTooLarge } from '@decorum/core';
+import { NodeRequest } from '@decorum/platform-node';
+
+export class ExpressRequest extends NodeRequest {
+  constructor(readonly express: Request) {
+    super(express, express.params as Record<string, string | undefined>);
+  }
+
+  override readBody(limit: number): Promise<Uint8Array> {
+    const parsed: unknown = this.express.body;
+    if (!this.express.readableEnded || parsed === undefined) return super.readBody(limit);
+    const bytes = toBytes(parsed);
+    if (bytes.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    return Promise.resolve(bytes);
+  }
+}
+
+/** `express.raw()` gives bytes, `express.text()` a string, `express.json()` a value to encode back. */
+function toBytes(parsed: unknown): Uint8Array {
+  if (parsed instanceof Uint8Array) return parsed;
+  return Buffer.from(typeof parsed === 'string' ? parsed : JSON.stringify(parsed));
+}

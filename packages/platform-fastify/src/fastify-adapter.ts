@@ -1,0 +1,105 @@
+/**
+ * Decorum on Fastify: each Decorum route becomes a Fastify route, on an instance Decorum creates or on
+ * one you own (your plugins and hooks keep working). Decorum's routes live in their own encapsulated
+ * plugin, so the catch-all body parser and the error handler below never touch your own routes.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import {
+  PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
+} from '@decorum/core';
+import { FastifyAdapterRequest } from './fastify-request.js';
+import { FastifyAdapterResponse } from './fastify-response.js';
+
+export interface FastifyAdapterOptions {
+  /**
+   * Your Fastify instance. Decorum registers its routes on it at `mount` (before it is ready). Set
+   * `routerOptions: { ignoreTrailingSlash: true }` on it for `/items/` to reach `/items`, as elsewhere.
+   */
+  instance?: FastifyInstance;
+  /** Options for the instance Decorum creates when you pass none. */
+  fastify?: FastifyServerOptions;
+}
+
+export class FastifyAdapter implements HttpAdapter {
+  readonly name = 'fastify';
+  /** The Fastify instance Decorum's routes are registered on. */
+  readonly instance: FastifyInstance;
+
+  constructor(options: FastifyAdapterOptions = {}) {
+    this.instance = options.instance ?? Fastify({
+      ...options.fastify,
+      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048, ...options.fastify?.routerOptions },
+    });
+  }
+
+  mount(table: MountTable): void {
+    const allowedMethods = compileAllowedMethods(table.routes);
+    const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
+    const fallback: RouteHandle = (req, res) => table.fallback(req, res, allowedMethods(req.method, pathOf(req.url)));
+
+    void this.instance.register(async (scope) => {
+      // Bytes in, bytes out: core decides about JSON, 415 and 422, exactly as on the other adapters.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: table.bodyLimit }, (_request, body, done) => done(null, body));
+      scope.setNotFoundHandler((request, reply) => serve(fallback, request, reply));
+      // Reached by a not-found request whose body Fastify could not read; route errors have their own handler.
+      scope.setErrorHandler((error, request, reply) => {
+        const coreError = bodyError(error);
+        if (!coreError || !request.is404) throw error;
+        return serve(fallback, request, reply, coreError);
+      });
+      for (const route of table.routes) {
+        scope.route({
+          method: route.method,
+          url: route.path,
+          // Core mounts HEAD itself; Fastify's automatic HEAD routes would collide with it.
+          exposeHeadRoute: false,
+          handler: (request, reply) => serve(route.handle, request, reply),
+          errorHandler: (error, request, reply) => {
+            const coreError = bodyError(error);
+            if (!coreError) throw error;
+            return serve(route.handle, request, reply, coreError);
+          },
+        });
+      }
+    });
+  }
+
+  async listen(port: number, host: string): Promise<ServerAddress> {
+    await this.instance.listen({ port, host });
+    const address = this.instance.server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return { host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` };
+  }
+
+  async close(graceMs: number): Promise<void> {
+    const deadline = setTimeout(() => this.instance.server.closeAllConnections(), graceMs);
+    try {
+      await this.instance.close();
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+}
+
+async function serve(handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error): Promise<FastifyReply> {
+  await handle(new FastifyAdapterRequest(request, bodyError), new FastifyAdapterResponse(reply));
+  // Returning the reply tells Fastify the response is (being) sent by us.
+  return reply;
+}
+
+/** Fastify's body errors, as the errors core raises for the same requests on node:http. */
+function toCoreBodyError(error: unknown, limit: number): Error | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new UnsupportedMediaType('Unsupported Media Type: expected a JSON body with Content-Type application/json');
+  }
+  return undefined;
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}

@@ -1,0 +1,42 @@
+/**
+ * A Fastify request as an `AdapterRequest`. Fastify has already read the body (see `mount`: one
+ * catch-all parser hands core the raw bytes, under core's body limit), so `readBody` only returns it, or
+ * the error Fastify met while reading it, translated to the error core would have raised itself.
+ */
+import type { FastifyRequest } from 'fastify';
+import { PayloadTooLarge, type AdapterRequest } from '@decorum/core';
+
+const EMPTY = new Uint8Array(0);
+
+export class FastifyAdapterRequest implements AdapterRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly params: Readonly<Record<string, string | undefined>>;
+  readonly headers: FastifyRequest['headers'];
+  readonly #bodyError: Error | undefined;
+
+  constructor(
+    readonly raw: FastifyRequest,
+    /** Set when Fastify failed to read the body (too large, unusable Content-Type). */
+    bodyError?: Error,
+  ) {
+    this.method = raw.method;
+    this.url = raw.url;
+    this.params = raw.params as Record<string, string | undefined>;
+    this.headers = raw.headers;
+    this.#bodyError = bodyError;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.raw.ip;
+  }
+
+  readBody(limit: number): Promise<Uint8Array> {
+    if (this.#bodyError) return Promise.reject(this.#bodyError);
+    // Fastify leaves GET, HEAD and empty bodies unparsed.
+    const body = this.raw.body;
+    if (!(body instanceof Uint8Array)) return Promise.resolve(EMPTY);
+    if (body.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    return Promise.resolve(body);
+  }
+}

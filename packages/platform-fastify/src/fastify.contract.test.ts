@@ -1,0 +1,4 @@
+import { runAdapterContract } from '@decorum/testing/contract';
+import { FastifyAdapter } from './index.js';
+
+runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });

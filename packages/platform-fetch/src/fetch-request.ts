@@ -1,0 +1,59 @@
+/**
+ * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
+ * names) because that is what core's binders read; the body stream is read only when a route asks.
+ */
+import { PayloadTooLarge, type AdapterRequest } from '@decorum/core';
+
+const EMPTY = new Uint8Array(0);
+
+export class FetchRequest implements AdapterRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+
+  constructor(
+    readonly raw: Request,
+    /** Path and query string, as `AdapterRequest.url` wants them (no scheme or host). */
+    readonly url: string,
+    readonly params: Readonly<Record<string, string | undefined>>,
+    readonly remoteAddress?: string,
+  ) {
+    this.method = raw.method;
+    // `Headers` iterates lower-case names, with repeated headers already joined.
+    this.headers = Object.fromEntries(raw.headers);
+  }
+
+  async readBody(limit: number): Promise<Uint8Array> {
+    const declared = this.raw.headers.get('content-length');
+    if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+    const body = this.raw.body;
+    if (body === null) return EMPTY;
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        void reader.cancel();
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+    return chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, size);
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limit: number): Error {
+  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+}

@@ -1,0 +1,55 @@
+/**
+ * The adapter contract suite (Hono's `common.case.test.ts` pattern): every platform package runs all of
+ * it against its adapter, so a Decorum app answers the same on node:http, Fastify, Express and fetch.
+ * @example
+ * // packages/platform-fastify/src/fastify.contract.test.ts
+ * import { runAdapterContract } from '@decorum/testing/contract';
+ * runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { HttpAdapter } from '@decorum/core';
+import { dependencyInjectionCases } from './cases/dependency-injection.js';
+import { errorCases } from './cases/errors.js';
+import { paramCases } from './cases/params.js';
+import { protocolCases } from './cases/protocol.js';
+import { quickstartCases } from './cases/quickstart.js';
+import { responseCases } from './cases/responses.js';
+import { serveInProcess, serveOverSocket, type RequestTarget, type ServedApp } from './serve.js';
+
+export interface AdapterContractOptions<A extends HttpAdapter> {
+  /** Names the suite: `adapter contract: <name>`. */
+  name: string;
+  /** A new adapter for the suite's app. */
+  createAdapter: () => A;
+  /**
+   * Calls the app in-process through this handler instead of over a socket from `app.listen(0)`
+   * (for adapters without a server of their own: `(adapter) => adapter.fetch`).
+   */
+  inProcess?: (adapter: A) => (request: Request) => Promise<Response>;
+}
+
+export function runAdapterContract<A extends HttpAdapter>(options: AdapterContractOptions<A>): void {
+  describe(`adapter contract: ${options.name}`, () => {
+    let served: ServedApp | undefined;
+    const fetch: RequestTarget = (path, init) => {
+      if (!served) throw new Error('the contract app is not running');
+      return served.fetch(path, init);
+    };
+
+    beforeAll(async () => {
+      const adapter = options.createAdapter();
+      served = options.inProcess ? await serveInProcess(adapter, options.inProcess) : await serveOverSocket(adapter);
+    });
+    afterAll(() => served?.close());
+
+    quickstartCases(fetch);
+    paramCases(fetch);
+    responseCases(fetch);
+    errorCases(fetch);
+    protocolCases(fetch);
+    dependencyInjectionCases(fetch);
+  });
+}
+
+export { fetchOverNodeHttp } from './fetch-over-node.js';
+export { CONTRACT_CONTROLLERS } from './controllers.js';
