@@ -122,6 +122,23 @@ describe('exception handlers', () => {
     }
   });
 
+  test('a catch-all Error handler leaves HttpErrors and validation errors their own answers', async () => {
+    const { app, url } = await start({ controllers: [ErrorsController] }, (a) =>
+      a.exceptionHandler(Error, () => HttpResponse.json({ caughtAll: true }, { status: 503 })));
+    try {
+      const status = async (path: string) => {
+        const res = await fetch(url + path);
+        return [res.status, await res.json()];
+      };
+      expect(await status('/e/crash')).toEqual([503, { caughtAll: true }]);
+      expect(await status('/e/not-found')).toEqual([404, { detail: 'Item not found' }]);
+      expect(await status('/nowhere')).toEqual([404, { detail: 'Not Found' }]);
+      expect(await status('/e/validated')).toEqual([422, { detail: expect.any(Array) }]);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('errors without a handler keep their default answer', async () => {
     expect(await answer('/e/not-found')).toMatchObject({ status: 404 });
   });

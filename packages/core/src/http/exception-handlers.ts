@@ -1,6 +1,7 @@
 /**
  * Exception handlers by error class (FastAPI's `exception_handler`). The most specific registered class
- * wins; lookups are cached per error class, so the first error of a kind pays for the prototype walk.
+ * wins, and Decorum's own answers for `HttpError` and `RequestValidationError` count as registered;
+ * lookups are cached per error class, so the first error of a kind pays for the prototype walk.
  */
 import type { Class } from '../metadata/records.js';
 import { HttpError } from './http-error.js';
@@ -30,6 +31,9 @@ export class ExceptionHandlers {
         found = handler;
         break;
       }
+      // Decorum's defaults sit at these two classes (as FastAPI registers its own for HTTPException
+      // and RequestValidationError), so a catch-all `Error` handler does not turn a 404 into a 500.
+      if (c === HttpError || c === RequestValidationError) break;
     }
     this.#cache.set(ctor, found);
     return found ?? undefined;
