@@ -28,6 +28,10 @@ class BugsController {
 
   @Post('batch') batch(@Body() batch: Batch) { return batch; }
   @Post('date') date(@Body() at: Date) { return { at }; }
+  @Post('embedded-inherited')
+  embeddedInherited(@Body('constructor', { type: String, optional: true }) value: string, @Body('toString', { type: String }) other: string) {
+    return { value: value ?? 'absent', other };
+  }
 }
 
 const api = serve({ controllers: [BugsController] });
@@ -64,5 +68,17 @@ describe('validate-json.ts', () => {
 
   test('an ISO JSON date is accepted', async () => {
     expect(await (await api.post('/bugs/date', '"2024-05-06T07:08:09Z"')).json()).toEqual({ at: '2024-05-06T07:08:09.000Z' });
+  });
+});
+
+describe('bind-params.ts', () => {
+  // An embedded body key is read with `body[name]`, so a name that Object.prototype also has
+  // (`constructor`, `toString`) finds the inherited member when the client did not send it.
+  // Actual: 422 [{"type":"string_type","loc":["body","constructor"]},{"type":"string_type","loc":["body","toString"]}].
+  test('an embedded key the client did not send is absent, whatever its name', async () => {
+    const res = await api.post('/bugs/embedded-inherited', {});
+    expect(res.status).toBe(422);
+    expect(await details(res)).toEqual([{ type: 'missing', loc: ['body', 'toString'], msg: 'Field required', input: null }]);
+    expect(await (await api.post('/bugs/embedded-inherited', { toString: 'x' })).json()).toEqual({ value: 'absent', other: 'x' });
   });
 });
