@@ -50,7 +50,7 @@ let dir = '';
 let base = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'decorum-client-'));
-  await writeFile(join(dir, 'schema.d.ts'), astToString(await openapiTS(openApiDocument(app) as never)));
+  await writeFile(join(dir, 'schema.d.ts'), astToString(await openapiTS(JSON.stringify(openApiDocument(app)))));
   await writeFile(join(dir, 'client.mts'), CLIENT);
   await writeFile(join(dir, 'wrong.mts'), WRONG_CLIENT);
   base = (await app.listen(0, '127.0.0.1')).url;
