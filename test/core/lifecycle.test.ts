@@ -16,6 +16,8 @@ let slowStarted: () => void = () => {};
 class LifeController {
   @Get('ready') ready() { return { ready: state.ready }; }
 
+  @Get('stuck') stuck() { return new Promise(() => {}); }
+
   @Get('slow')
   async slow() {
     slowStarted();
@@ -120,6 +122,28 @@ describe('shutdown', () => {
     expect(await res.json()).toEqual({ finished: true });
     await closing;
     expect(closed).toBe(true);
+  });
+});
+
+describe('shutdown grace', () => {
+  test('a request that never ends is cut off after shutdownGraceMs', async () => {
+    const started = await start({ controllers: [LifeController], shutdownGraceMs: 100 });
+    const response = fetch(`${started.url}/life/stuck`).then(() => 'answered', () => 'cut off');
+    await sleep(20);
+    const before = performance.now();
+    await started.app.close();
+    expect(performance.now() - before).toBeLessThan(2_000);
+    expect(await response).toBe('cut off');
+  });
+});
+
+describe('idle connections', () => {
+  test('an idle keep-alive connection does not hold close() for the grace period', async () => {
+    const started = await start({ controllers: [LifeController], shutdownGraceMs: 5_000 });
+    expect((await fetch(`${started.url}/life/ready`)).status).toBe(200);
+    const before = performance.now();
+    await started.app.close();
+    expect(performance.now() - before).toBeLessThan(1_000);
   });
 });
 
