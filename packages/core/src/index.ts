@@ -40,6 +40,7 @@ export {
 } from './http/http-error.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
+export { REQUEST_ID, requestIdOf, setRequestId } from './http/request-id.js';
 export { ResponseControl, type CookieOptions } from './http/response-control.js';
 export { RequestValidationError, ResponseValidationError, type ErrorDetail, type Loc } from './http/validation-error.js';
 export type { ExceptionHandler } from './http/exception-handlers.js';

@@ -11,6 +11,7 @@ import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '
 import { MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
+import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
 import { Container } from '../di/container.js';
@@ -303,7 +304,8 @@ export class App {
       this.logger.error({ err: handlerError }, 'exception handler failed');
     }
     if (!response) {
-      this.logger.error({ err: error, method: ctx.method, url: ctx.url, route: ctx.route?.id }, 'unhandled error');
+      const requestId = requestIdOf(ctx);
+      this.logger.error({ err: error, method: ctx.method, url: ctx.url, route: ctx.route?.id, ...(requestId && { requestId }) }, 'unhandled error');
       response = HttpResponse.json({ detail: 'Internal Server Error' }, { status: 500 });
     }
     if (ctx.reply.headersSent) return;
@@ -373,7 +375,9 @@ function withAccessLog<A extends unknown[]>(
       await handle(req, logged, ...rest);
     } finally {
       const ms = (performance.now() - start).toFixed(1);
-      logger.info({ method: req.method, url: req.url, status, ms: Number(ms) }, `${req.method} ${req.url} ${status} ${ms}ms`);
+      const requestId = requestIdOf(req);
+      logger.info({ method: req.method, url: req.url, status, ms: Number(ms), ...(requestId && { requestId }) },
+        `${req.method} ${req.url} ${status} ${ms}ms`);
     }
   };
 }
