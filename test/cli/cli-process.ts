@@ -4,7 +4,8 @@
  * and every wait is bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ export function createTempApp(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'decorum-cli-'));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(join(repo, 'packages/decorum'), join(dir, 'node_modules/decorum'), 'dir');
+  symlinkSync(realpathSync(join(repo, 'test/node_modules/class-validator')), join(dir, 'node_modules/class-validator'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'temp-app', private: true, type: 'module' }));
   for (const [path, text] of Object.entries(files)) writeSource(dir, path, text);
   return dir;
@@ -106,4 +108,19 @@ export async function waitForBody(url: string, expected: RegExp, timeoutMs: numb
     return last !== undefined && expected.test(last) ? true : undefined;
   }, timeoutMs, () => `GET ${url} never matched ${expected}; last body: ${String(last)}`);
   return performance.now() - started;
+}
+
+/** GETs `url` on a new connection (no keep-alive), so a cluster primary hands each one to a worker in turn. */
+export function getOnNewConnection(url: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false, headers: { connection: 'close' }, timeout: 2_000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(body));
+      response.on('error', () => resolve(undefined));
+    });
+    request.on('error', () => resolve(undefined));
+    request.on('timeout', () => request.destroy());
+  });
 }

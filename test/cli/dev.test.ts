@@ -6,6 +6,7 @@ import { CliProcess, createTempApp, killAll, removeTempApp, waitForBody, writeSo
 
 /** The first start loads the whole framework from source; generous for a loaded CI machine. */
 const FIRST_START_MS = 30_000;
+const TEST_MS = 90_000;
 /** The issue's bound for a small app is one second; slack for a shared machine under load. */
 const RELOAD_MS = 1_500;
 /**
@@ -55,7 +56,7 @@ describe('decorum dev', () => {
     const { cli, url } = await startDev();
     expect(cli.output).toContain(`Docs  ${url}/docs`);
     await cli.waitForOutput(/INFO\s+GET \/value 200/, 5_000);
-  });
+  }, TEST_MS);
 
   it('restarts on a plain write and on an atomic save (temp file + rename)', async () => {
     const { cli, dir, url } = await startDev();
@@ -74,7 +75,7 @@ describe('decorum dev', () => {
     console.info(`reload ms: plain ${plain.toFixed(0)}, atomic ${atomic.toFixed(0)}, after atomic ${after.toFixed(0)}`);
     expect(Math.max(plain, atomic, after)).toBeLessThan(RELOAD_MS);
     expect(cli.output).toMatch(/restarted in \d+ ms/);
-  });
+  }, TEST_MS);
 
   it('shows file:line for a syntax error, keeps running, and recovers on the next save', async () => {
     const { cli, dir, url } = await startDev();
@@ -87,7 +88,7 @@ describe('decorum dev', () => {
     writeSource(dir, 'src/value.ts', controller('fixed'));
     await waitForBody(`${url}/value`, /"fixed"/, 10_000);
     expect(cli.child.exitCode).toBeNull();
-  });
+  }, TEST_MS);
 
   it('shows where a start-up error was thrown and waits for a fix', async () => {
     const { cli, dir, url } = await startDev();
@@ -98,7 +99,7 @@ describe('decorum dev', () => {
 
     writeSource(dir, 'src/main.ts', main);
     await waitForBody(`${url}/value`, /"one"/, 10_000);
-  });
+  }, TEST_MS);
 
   it('says which port is in use and exits non-zero', async () => {
     const { dir, url } = await startDev();
@@ -107,7 +108,7 @@ describe('decorum dev', () => {
     const { code } = await second.waitForExit(FIRST_START_MS);
     expect(code).not.toBe(0);
     expect(second.output).toContain(`port ${port} is already in use`);
-  });
+  }, TEST_MS);
 
   it('ends the app process with the CLI on SIGINT (no orphans)', async () => {
     const { cli, url } = await startDev();
@@ -115,7 +116,7 @@ describe('decorum dev', () => {
     const { code } = await cli.waitForExit(5_000);
     expect(code).toBe(0);
     expect(await waitForBody(`${url}/value`, /./, 300).catch(() => 'gone')).toBe('gone');
-  });
+  }, TEST_MS);
 });
 
 function pause(ms: number): Promise<void> {

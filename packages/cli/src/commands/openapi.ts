@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadApp } from '../entry/load-app.js';
 import { resolveEntry, shownPath } from '../entry/resolve-entry.js';
+import { exitWithFailure } from '../runtime/format-failure.js';
 import { installTypeScriptLoader } from '../typescript-loader.js';
 
 interface OpenApiFlags {
@@ -30,7 +31,7 @@ Examples:
     .action(async (entryArgument: string | undefined, flags: OpenApiFlags) => {
       const entry = resolveEntry(entryArgument);
       installTypeScriptLoader();
-      const app = await loadApp(entry);
+      const app = await loadApp(entry).catch(exitWithFailure);
       const document = await buildDocument(app);
       const asYaml = flags.yaml === true || /\.ya?ml$/i.test(flags.out ?? '');
       const text = asYaml ? stringify(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;

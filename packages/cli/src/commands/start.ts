@@ -1,10 +1,8 @@
 /** `decorum start [entry]`: serve the app in production, optionally on several processes. */
 import { Command, InvalidArgumentError } from 'commander';
-import { colorsFor } from '../colors.js';
 import { resolveEntry } from '../entry/resolve-entry.js';
 import { resolveListenOptions } from '../listen-options.js';
-import { describeFailure } from '../runtime/describe-failure.js';
-import { formatFailure } from '../runtime/format-failure.js';
+import { exitWithFailure } from '../runtime/format-failure.js';
 import { closeOnSignals, serveApp } from '../runtime/serve-app.js';
 import { runCluster } from '../start/cluster-primary.js';
 import { installTypeScriptLoader } from '../typescript-loader.js';
@@ -45,8 +43,7 @@ shutdownGraceMs, 10 s by default), runs shutdown hooks and exits 0.`,
         const { app } = await serveApp(entry, listen);
         closeOnSignals(app, { forceOnRepeat: true });
       } catch (error) {
-        process.stderr.write(`${formatFailure(describeFailure(error), colorsFor(process.stderr))}\n`);
-        process.exit(1);
+        exitWithFailure(error);
       }
     });
 }

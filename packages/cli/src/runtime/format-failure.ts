@@ -1,7 +1,8 @@
 /** Prints a StartupFailure for people: `✖ src/items.ts:3:19  SyntaxError: …` and the frame under it. */
-import type { Colors } from '../colors.js';
+import { CliError } from '../cli-error.js';
+import { colorsFor, type Colors } from '../colors.js';
 import { shownPath } from '../entry/resolve-entry.js';
-import type { StartupFailure } from './describe-failure.js';
+import { describeFailure, type StartupFailure } from './describe-failure.js';
 
 export function formatFailure(failure: StartupFailure, colors: Colors): string {
   if (failure.kind === 'port-in-use') {
@@ -20,4 +21,14 @@ function shownLocation(location: string): string {
 
 function shownDetail(line: string): string {
   return line.replace(/^at (\/.*)$/, (_, location: string) => `at ${shownLocation(location)}`);
+}
+
+/**
+ * For commands that load the app in-process: explain why it could not load, and exit 1. A CliError
+ * (the entry exports no app) goes on to the one-line usage report.
+ */
+export function exitWithFailure(error: unknown): never {
+  if (error instanceof CliError) throw error;
+  process.stderr.write(`${formatFailure(describeFailure(error), colorsFor(process.stderr))}\n`);
+  process.exit(1);
 }

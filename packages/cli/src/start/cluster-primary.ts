@@ -31,6 +31,7 @@ export function runCluster({ entry, workers, listen }: ClusterOptions): Promise<
   let stopping = false;
   let exitCode = 0;
   let announced = false;
+  let failureShown = false;
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
 
@@ -42,6 +43,9 @@ export function runCluster({ entry, workers, listen }: ClusterOptions): Promise<
     worker.on('message', (message: unknown) => {
       if (!isAppProcessMessage(message)) return;
       if (message.type === 'decorum:failed') {
+        // Every worker fails the same way (same code, same port): say it once.
+        if (failureShown) return;
+        failureShown = true;
         process.stderr.write(`${formatFailure(message.failure, colorsFor(process.stderr))}\n`);
         return;
       }
