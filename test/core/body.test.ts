@@ -35,6 +35,7 @@ class BodyController {
   }
 
   @Post('ints') ints(@Body({ type: [Int] }) values: number[]) { return { sum: values.reduce((a, b) => a + b, 0) }; }
+  @Post('positive-ints') positiveInts(@Body({ type: [Int], ge: 1, maxLength: 3 }) values: number[]) { return { values }; }
   @Post('number') number(@Body() value: number) { return { value }; }
   @Post('string') string(@Body() value: string) { return { value }; }
   @Post('boolean') boolean(@Body() value: boolean) { return { value }; }
@@ -77,6 +78,13 @@ describe('array, primitive and embedded bodies', () => {
       { type: 'int_from_float', loc: ['body', 1], input: 2.5 },
       { type: 'int_type', loc: ['body', 2], input: '3' },
     ]);
+  });
+
+  test('bounds on a list body apply to each item', async () => {
+    expect(await (await api.post('/body/positive-ints', [5, 6])).json()).toEqual({ values: [5, 6] });
+    const res = await api.post('/body/positive-ints', [1, 0]);
+    expect(await details(res)).toMatchObject([{ type: 'greater_than_equal', loc: ['body', 1], input: 0 }]);
+    expect(await details(await api.post('/body/positive-ints', [1, 2, 3, 4]))).toMatchObject([{ type: 'too_long', loc: ['body'] }]);
   });
 
   test('primitive bodies', async () => {

@@ -47,6 +47,14 @@ class ParamsController {
     return { v };
   }
 
+  @Get('list-items')
+  listItems(
+    @Query('ids', { type: [Int], ge: 1, optional: true }) ids: number[],
+    @Query('codes', { type: [String], pattern: '^[a-z]+$', maxLength: 3, optional: true }) codes: string[],
+  ) {
+    return { ids, codes };
+  }
+
   @Get('many/:id')
   many(
     @Param('id', { type: Int, ge: 1 }) id: number,
@@ -133,6 +141,27 @@ describe('string constraints', () => {
     expect(await details(few)).toMatchObject([{ type: 'too_short', loc: ['query', 'v'], ctx: { min_length: 2, actual_length: 1 } }]);
     const many = await api.get('/p/list-size?v=1&v=2&v=3&v=4');
     expect(await details(many)).toMatchObject([{ type: 'too_long', loc: ['query', 'v'], ctx: { max_length: 3, actual_length: 4 } }]);
+  });
+});
+
+describe('constraints on lists', () => {
+  test('bounds and patterns apply to each item', async () => {
+    expect(await (await api.get('/p/list-items?ids=5&ids=6&codes=ab&codes=cd')).json()).toEqual({ ids: [5, 6], codes: ['ab', 'cd'] });
+  });
+
+  test('each failing item is reported at its index', async () => {
+    const res = await api.get('/p/list-items?ids=1&ids=0&ids=-2&codes=ab&codes=C1');
+    expect(res.status).toBe(422);
+    expect(await details(res)).toEqual([
+      expect.objectContaining({ type: 'greater_than_equal', loc: ['query', 'ids', 1], input: 0 }),
+      expect.objectContaining({ type: 'greater_than_equal', loc: ['query', 'ids', 2], input: -2 }),
+      expect.objectContaining({ type: 'string_pattern_mismatch', loc: ['query', 'codes', 1], input: 'C1' }),
+    ]);
+  });
+
+  test('maxLength still bounds the item count', async () => {
+    const res = await api.get('/p/list-items?codes=a&codes=b&codes=c&codes=d');
+    expect(await details(res)).toMatchObject([{ type: 'too_long', loc: ['query', 'codes'] }]);
   });
 });
 

@@ -91,24 +91,23 @@ function parseIsoDate(raw: string): Date | undefined {
 
 type Check = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
-/** Bound and pattern checks; null when the parameter has none, so the hot path skips the call. */
+/**
+ * Bound and pattern checks; null when the parameter has none, so the hot path skips the call. On a
+ * list, minLength and maxLength bound the item count and every other constraint applies to each item.
+ */
 export function compileChecks(c: Constraints, type: TypeRef): Check | null {
+  if (type.kind === 'array') return compileListChecks(c);
   const checks: Array<(value: never, loc: Loc) => ErrorDetail | undefined> = [];
   const { gt, ge, lt, le, minLength, maxLength, pattern } = c;
   if (gt !== undefined) checks.push((v: number, loc) => (v > gt ? undefined : issue.greaterThan(loc, v, gt)));
   if (ge !== undefined) checks.push((v: number, loc) => (v >= ge ? undefined : issue.greaterThanEqual(loc, v, ge)));
   if (lt !== undefined) checks.push((v: number, loc) => (v < lt ? undefined : issue.lessThan(loc, v, lt)));
   if (le !== undefined) checks.push((v: number, loc) => (v <= le ? undefined : issue.lessThanEqual(loc, v, le)));
-  const isArray = type.kind === 'array';
   if (minLength !== undefined) {
-    checks.push(isArray
-      ? (v: unknown[], loc) => (v.length >= minLength ? undefined : issue.tooShort(loc, v, minLength, v.length))
-      : (v: string, loc) => (v.length >= minLength ? undefined : issue.stringTooShort(loc, v, minLength)));
+    checks.push((v: string, loc) => (v.length >= minLength ? undefined : issue.stringTooShort(loc, v, minLength)));
   }
   if (maxLength !== undefined) {
-    checks.push(isArray
-      ? (v: unknown[], loc) => (v.length <= maxLength ? undefined : issue.tooLong(loc, v, maxLength, v.length))
-      : (v: string, loc) => (v.length <= maxLength ? undefined : issue.stringTooLong(loc, v, maxLength)));
+    checks.push((v: string, loc) => (v.length <= maxLength ? undefined : issue.stringTooLong(loc, v, maxLength)));
   }
   if (pattern !== undefined) {
     const regex = new RegExp(pattern);
@@ -124,5 +123,27 @@ export function compileChecks(c: Constraints, type: TypeRef): Check | null {
       }
     }
     return value;
+  };
+}
+
+/** A list's checks: its item count first, then each item, every failing item at its own index. */
+function compileListChecks(c: Constraints): Check | null {
+  const { minLength, maxLength, ...itemConstraints } = c;
+  const item = compileChecks(itemConstraints, { kind: 'unknown' });
+  if (minLength === undefined && maxLength === undefined && !item) return null;
+  return (value, loc, errors) => {
+    const list = value as unknown[];
+    if (minLength !== undefined && list.length < minLength) {
+      errors.push(issue.tooShort(loc, list, minLength, list.length));
+      return INVALID;
+    }
+    if (maxLength !== undefined && list.length > maxLength) {
+      errors.push(issue.tooLong(loc, list, maxLength, list.length));
+      return INVALID;
+    }
+    if (!item) return list;
+    const before = errors.length;
+    for (let i = 0; i < list.length; i++) item(list[i], [...loc, i], errors);
+    return errors.length > before ? INVALID : list;
   };
 }
