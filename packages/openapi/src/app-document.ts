@@ -22,5 +22,6 @@ export function setOpenApiOptions(app: App, options: BuildOpenApiOptions): void 
  * console.log(JSON.stringify(openApiDocument(app), null, 2));
  */
 export function openApiDocument(app: App): OpenApiDocument {
-  return buildOpenApi(app.routes, app.info, optionsByApp.get(app));
+  // The app's own validation status wins, so the documented 422 (or 400) is the one really sent.
+  return buildOpenApi(app.routes, app.info, { ...optionsByApp.get(app), validationStatus: app.validation.status });
 }

@@ -15,7 +15,7 @@ import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
 import { Container } from '../di/container.js';
-import { DependencyPlanner } from '../di/plan.js';
+import { DependencyPlanner, dependencyTargets, type DependencyNode } from '../di/plan.js';
 import type { Provider } from '../di/providers.js';
 import type { Token } from '../di/tokens.js';
 import { checkDuplicates, collectRoutes } from '../route-table/collect-routes.js';
@@ -116,13 +116,17 @@ export class App {
     this.#planner.node(route.controller, []);
     const targets = [...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)];
     const extra: ParamDef[] = [];
+    const seen = new Set<DependencyNode>();
+    const dependencyTargetList: unknown[] = [];
     for (const target of targets) {
-      for (const param of this.#planner.node(target, [route.id]).params) {
+      const node = this.#planner.node(target, [route.id]);
+      dependencyTargetList.push(...dependencyTargets(node, seen));
+      for (const param of node.params) {
         const known = [...route.params, ...extra].some((p) => p.source === param.source && p.name === param.name);
         if (!known) extra.push({ ...param, index: -1 });
       }
     }
-    return extra.length ? { ...route, params: [...route.params, ...extra] } : route;
+    return { ...route, params: [...route.params, ...extra], dependencyTargets: dependencyTargetList };
   }
 
   /** Answers errors of `errorClass` (and subclasses) with the response `handler` returns. */
@@ -173,6 +177,11 @@ export class App {
     const declared = [...guards, ...interceptors, ...pipes,
       ...routes.flatMap((r) => [...r.guards, ...r.interceptors, ...r.pipes, ...r.params.flatMap((p) => p.pipes ?? [])])];
     return [...new Set(declared.filter(isClass))];
+  }
+
+  /** How request data is validated: the error status (422 unless configured) and unknown properties. */
+  get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid' } {
+    return { status: this.#options.validation?.status ?? 422, unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' };
   }
 
   get #validationOptions() {

@@ -20,6 +20,8 @@ export type ArgPlan =
 
 export interface DependencyNode {
   readonly label: string;
+  /** What was asked for (before overrides): a class, token, `dependency()` or function. */
+  readonly target: unknown;
   readonly scope: Scope;
   /** Reads request data, directly or through its dependencies: it can only be built per request. */
   readonly requestBound: boolean;
@@ -70,7 +72,7 @@ export class DependencyPlanner {
     }
     this.#planning.add(key);
     try {
-      const node = this.#build(target, effective, [...chain, label]);
+      const node = { ...this.#build(target, effective, [...chain, label]), target };
       this.#nodes.set(key, node);
       return node;
     } finally {
@@ -92,7 +94,7 @@ export class DependencyPlanner {
     const def = this.#provider(original, target, chain);
     switch (def.kind) {
       case 'value':
-        return { label: chain.at(-1) as string, scope: 'singleton', requestBound: false, args: [], create: () => def.value, params: [], external: true };
+        return { label: chain.at(-1) as string, target: original, scope: 'singleton', requestBound: false, args: [], create: () => def.value, params: [], external: true };
       case 'alias':
         return this.node(def.target, chain);
       case 'factory':
@@ -174,8 +176,15 @@ export class DependencyPlanner {
         if (!params.some((q) => q.source === p.source && q.name === p.name)) params.push(p);
       }
     }
-    return { label, scope, requestBound, args, create, params, external: false };
+    return { label, target: undefined, scope, requestBound, args, create, params, external: false };
   }
+}
+
+/** Every target below `node` (itself included), depth first, each once. */
+export function dependencyTargets(node: DependencyNode, seen = new Set<DependencyNode>()): unknown[] {
+  if (seen.has(node)) return [];
+  seen.add(node);
+  return [node.target, ...node.args.flatMap((a) => (a.kind === 'node' ? dependencyTargets(a.node, seen) : []))];
 }
 
 function nodeArg(node: DependencyNode): ArgPlan {

@@ -67,6 +67,11 @@ export interface RouteDef {
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */
   readonly dependencies: readonly unknown[];
+  /**
+   * Every dependency the route resolves, however deep (side-effect ones, `@Depends`/`@Inject` targets and
+   * theirs): what the OpenAPI builder reads for security schemes. Filled when the app plans its routes.
+   */
+  readonly dependencyTargets?: readonly unknown[];
   /** `@SetMetadata` values of the controller, overridden by the route's. */
   readonly extensions: ReadonlyMap<unknown, unknown>;
   /** Controller's then route's `@UseGuards`, `@UseInterceptors`, `@UsePipes` (the app's global ones come first at compile). */

@@ -40,7 +40,9 @@ export function routeSecurity(route: RouteDef): RouteSecurityNeed[] {
     needs.set(scheme.name, { scheme, scopes: [...new Set([...(previous?.scopes ?? []), ...scopes])] });
   };
   for (const value of route.extensions.values()) if (value instanceof SecurityMark) add(value.scheme, value.scopes);
-  const dependencies = [...route.dependencies, ...route.params.filter((p) => p.source === 'dependency').map((p) => p.target)];
+  // The app fills `dependencyTargets` with every dependency however deep; a bare route table has only its direct ones.
+  const dependencies = route.dependencyTargets
+    ?? [...route.dependencies, ...route.params.filter((p) => p.source === 'dependency').map((p) => p.target)];
   for (const dependency of dependencies) {
     for (const candidate of unwrap(dependency)) {
       if (isSecuredDependency(candidate)) add(candidate.securityScheme, candidate.securityScopes ?? []);
