@@ -1,6 +1,7 @@
 /**
  * decorum: the one package an app installs. Everything from @decorum/core and @decorum/openapi, and a
- * `createApp` that serves on node:http with its API docs unless told otherwise.
+ * `createApp` that serves on node:http with its API docs unless told otherwise, and the built-in
+ * middleware and auth dependencies of @decorum/middleware.
  * @example
  * import { Controller, Get, Query, createApp } from 'decorum';
  * @Controller() class HelloController { @Get('hello') hello(@Query('name', { default: 'world' }) name: string) { return { message: `Hello, ${name}!` }; } }
@@ -13,6 +14,7 @@ import { NodeAdapter } from '@decorum/platform-node';
 
 export * from '@decorum/core';
 export * from '@decorum/openapi';
+export * from '@decorum/middleware';
 export { NodeAdapter, type NodeAdapterOptions } from '@decorum/platform-node';
 
 export interface DecorumAppOptions extends AppOptions {
