@@ -1,6 +1,7 @@
 // Node module hooks: `.ts` files outside node_modules are transpiled by SWC with legacy decorators
 // and `design:*` metadata; `./x.js` specifiers fall back to `./x.ts` (TypeScript's NodeNext style).
 // Plain JavaScript on purpose: it has to run before anything can be transpiled.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { formatSwcError } from './swc-error.mjs';
@@ -26,7 +27,8 @@ let loadedPort;
 /** Loaded on first use: processes that run only JavaScript, or only cached output, never load SWC. */
 let swc;
 let swcPromise;
-const OPTIONS_KEY = JSON.stringify(SWC_OPTIONS);
+/** Part of every cache key: a different SWC version or option set must transpile again. */
+const OPTIONS_KEY = `${createRequire(import.meta.url)('@swc/core/package.json').version} ${JSON.stringify(SWC_OPTIONS)}`;
 
 export function initialize(data) {
   extraConditions = Array.isArray(data?.conditions) ? data.conditions : [];

@@ -18,6 +18,9 @@ process.on('message', (message: unknown) => {
   }
 });
 
+// The dev server is gone (killed without a chance to stop us): a standby has nothing left to do.
+process.once('disconnect', () => process.exit(0));
+
 export function nextStandbyMessage<T extends StandbyMessage['type']>(type: T): Promise<Extract<StandbyMessage, { type: T }>> {
   const index = inbox.findIndex((message) => message.type === type);
   if (index >= 0) return Promise.resolve(inbox.splice(index, 1)[0] as Extract<StandbyMessage, { type: T }>);
