@@ -7,6 +7,7 @@ import {
   Body, Conflict, Controller, Cookie, Delete, Get, Header, HttpCode, HttpError, HttpResponse, Int, NotFound, Param, Post,
   Put, Query, Req, Res, ResponseHeader, ResponseModel, type RequestContext, type ResponseControl,
 } from '@decorum/core';
+import { DependencyController } from './di-controller.js';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -218,4 +219,4 @@ export class ErrorsController {
   }
 }
 
-export const CONTRACT_CONTROLLERS = [QuickstartController, ParamsController, ResponsesController, ErrorsController];
+export const CONTRACT_CONTROLLERS = [QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController];
