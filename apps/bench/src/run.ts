@@ -121,13 +121,22 @@ function report(results: BenchResults, writeReadme: boolean): void {
     `${rounds} interleaved rounds × ${seconds} s; medians. Start-up: spawn to first response.`;
   const noise = verdict.trustworthy
     ? `Noise: none detected (every server's rounds within ${LIMITS.spread * 100}%, baseline within ${LIMITS.baselineSpread * 100}%, no stolen or foreign CPU).`
-    : `Noise: **not trustworthy** — ${verdict.reasons.length} problem(s):\n${verdict.reasons.map((r) => `- ${r}`).join('\n')}`;
+    : `Noise: **not trustworthy** — ${verdict.reasons.length} problem(s); req/s ratios are indicative only, ` +
+      `CPU µs/req is the steadier comparison:\n${listReasons(verdict.reasons)}`;
   const section = `${header}\n\n${renderTables(results)}\n${noise}\n`;
   console.log(`\n${section}`);
   if (writeReadme) {
     writeReadmeResults(README, section);
     console.log('README.md updated.');
   }
+}
+
+const SHOWN_REASONS = 10;
+
+function listReasons(reasons: readonly string[]): string {
+  const shown = reasons.slice(0, SHOWN_REASONS).map((r) => `- ${r}`);
+  if (reasons.length > SHOWN_REASONS) shown.push(`- … and ${reasons.length - SHOWN_REASONS} more`);
+  return shown.join('\n');
 }
 
 await main();

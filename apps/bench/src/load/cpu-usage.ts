@@ -3,7 +3,11 @@
  * alone. Time stolen by the hypervisor, or spent on that core by other processes, means the round
  * measured the neighbours as much as the server.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second, the unit of /proc times. */
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 interface CoreTicks {
   readonly total: number;
@@ -23,6 +27,8 @@ export interface CpuReport {
   readonly foreignOnServerCore: number;
   /** Share of the server core left idle: the load generator could not saturate the server. */
   readonly idleOnServerCore: number;
+  /** CPU time the server itself used, in seconds. */
+  readonly serverSeconds: number;
 }
 
 function readCores(): CoreTicks[] {
@@ -61,14 +67,16 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot, serverCore: 
   });
   const end = after.cores[serverCore];
   const start = before.cores[serverCore];
-  if (!end || !start) return { steal, foreignOnServerCore: 0, idleOnServerCore: 0 };
+  const server = after.serverTicks - before.serverTicks;
+  const serverSeconds = server / TICKS_PER_SECOND;
+  if (!end || !start) return { steal, foreignOnServerCore: 0, idleOnServerCore: 0, serverSeconds };
   const total = end.total - start.total;
   const idle = end.idle - start.idle;
   const busy = total - idle - (end.steal - start.steal);
-  const server = after.serverTicks - before.serverTicks;
   return {
     steal,
     foreignOnServerCore: total > 0 ? Math.max(0, busy - server) / total : 0,
     idleOnServerCore: total > 0 ? idle / total : 0,
+    serverSeconds,
   };
 }

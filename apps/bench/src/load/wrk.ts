@@ -11,6 +11,7 @@ import type { Endpoint } from '../endpoints.js';
 
 export interface LoadResult {
   readonly rps: number;
+  readonly requests: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   /** Non-2xx answers and socket errors: any of these makes the run meaningless. */
@@ -73,10 +74,11 @@ export function parseWrk(output: string): LoadResult {
   const p50 = /^\s+50%\s+([\d.]+)(us|ms|s)\s*$/m.exec(output);
   const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(output);
   if (!rps || !p50 || !p99) throw new Error(`cannot read wrk output:\n${output}`);
+  const requests = Number(/(\d+) requests in /.exec(output)?.[1] ?? Number.NaN);
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
-  return { rps: Number(rps), p50Ms: toMs(p50), p99Ms: toMs(p99), errors: non2xx + socketErrors };
+  return { rps: Number(rps), requests, p50Ms: toMs(p50), p99Ms: toMs(p99), errors: non2xx + socketErrors };
 }
 
 function toMs(match: RegExpExecArray): number {

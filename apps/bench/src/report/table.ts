@@ -18,6 +18,11 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** Server CPU time per request, in µs: unlike req/s, it barely moves when neighbours take the core. */
+export function medianCpuPerRequest(server: ServerResult, endpoint: string): number {
+  return median((server.rounds.get(endpoint) ?? []).map((r) => (r.cpu.serverSeconds * 1e6) / r.load.requests));
+}
+
 export function renderTables(results: BenchResults): string {
   const baseline = results.servers.find((s) => s.id === results.baseline);
   const throughput = [
@@ -42,5 +47,17 @@ export function renderTables(results: BenchResults): string {
       ...results.endpoints.map((e) => `${ms(medianLatency(server, e, 'p50Ms'))} / ${ms(medianLatency(server, e, 'p99Ms'))}`),
     ])),
   ];
-  return `${throughput.join('\n')}\n\n${latency.join('\n')}\n`;
+  const cpu = [
+    row(['server', ...results.endpoints.map((e) => `${e} CPU µs/req (raw ÷ this)`)]),
+    row(['---', ...results.endpoints.map(() => '---:')]),
+    ...results.servers.map((server) => row([
+      server.label,
+      ...results.endpoints.map((e) => {
+        const us = medianCpuPerRequest(server, e);
+        const ratio = baseline ? medianCpuPerRequest(baseline, e) / us : Number.NaN;
+        return `${Number.isFinite(us) ? us.toFixed(1) : '—'} (${Number.isFinite(ratio) ? ratio.toFixed(2) : '—'})`;
+      }),
+    ])),
+  ];
+  return `${throughput.join('\n')}\n\n${latency.join('\n')}\n\n${cpu.join('\n')}\n`;
 }
