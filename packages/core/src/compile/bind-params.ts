@@ -143,7 +143,8 @@ function compileBodyBinder(param: ParamDef, options: DtoValidationOptions): Bind
       errors.push(issue.modelType(['body'], body));
       return INVALID;
     }
-    const value = body === NO_BODY ? undefined : body[name];
+    // Own keys only: `@Body('toString')` must not find Object.prototype's method in `{}`.
+    const value = body === NO_BODY || !Object.hasOwn(body, name) ? undefined : body[name];
     if (value === undefined) return required ? missing(errors, loc) : onAbsent();
     return validate(value, loc, errors);
   };

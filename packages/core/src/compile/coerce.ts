@@ -79,7 +79,7 @@ function parser(type: TypeRef): Coercer {
 }
 
 /** An ISO 8601 date or datetime; JavaScript's parser rolls `2024-02-30` over to March, pydantic refuses it. */
-function parseIsoDate(raw: string): Date | undefined {
+export function parseIsoDate(raw: string): Date | undefined {
   const match = ISO_DATE.exec(raw);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

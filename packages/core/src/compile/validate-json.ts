@@ -5,7 +5,7 @@
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
-import { compileChecks, INVALID } from './coerce.js';
+import { compileChecks, INVALID, parseIsoDate } from './coerce.js';
 import { issue } from './issues.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 
@@ -34,9 +34,10 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
     case 'boolean':
       return (value, loc, errors) => (typeof value === 'boolean' ? value : fail(errors, issue.boolType(loc, value)));
     case 'date':
+      // The same ISO 8601 rule as query strings: `new Date("May 5")` would accept almost anything.
       return (value, loc, errors) => {
-        const date = typeof value === 'string' ? new Date(value) : undefined;
-        return date && !Number.isNaN(date.getTime()) ? date : fail(errors, issue.datetimeType(loc, value));
+        if (typeof value !== 'string') return fail(errors, issue.datetimeType(loc, value));
+        return parseIsoDate(value) ?? fail(errors, issue.datetimeParsing(loc, value));
       };
     case 'enum':
       return (value, loc, errors) => (type.values.includes(value as never) ? value : fail(errors, issue.enum(loc, value, type.values)));
