@@ -59,8 +59,16 @@ export function withMiddleware(
       response = captured.response ?? HttpResponse.json({ detail: 'Internal Server Error' }, { status: 500 });
     }
     if (!res.headersSent) {
-      const sending = res.send(response.status, response.headers, response.body);
-      if (sending) await sending;
+      try {
+        const sending = res.send(response.status, response.headers, response.body);
+        if (sending) await sending;
+      } catch (error) {
+        // A streamed body failed or the client went away mid-stream. As in a route without middleware,
+        // it goes to the error handler (headers are sent, so it is only logged) and to cleanup; it must
+        // not reject the adapter's call, where nothing awaits it.
+        failure = error;
+        await handleError(error, ctx);
+      }
     }
     if (ctx.cleanups) await runCleanups(ctx, failure, logger);
   };
