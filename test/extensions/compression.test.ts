@@ -151,4 +151,38 @@ describe('compression', () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += chunk.value;
     expect(rest).toBe('data: second\n\n');
   });
+
+  test('a client that goes away stops the source: its finally block runs', async () => {
+    let produced = 0;
+    let finished: () => void = () => {};
+    const closed = new Promise<void>((resolve) => (finished = resolve));
+    @Controller()
+    class Endless {
+      @Get('endless')
+      endless() {
+        async function* ticks() {
+          try {
+            for (;;) {
+              produced++;
+              yield `data: ${'tick '.repeat(50)}\n\n`;
+              await new Promise((r) => setTimeout(r, 2));
+            }
+          } finally {
+            finished();
+          }
+        }
+        return new HttpResponse(ticks(), { contentType: 'text/event-stream' });
+      }
+    }
+    const { fetch } = await serve({ controllers: [Endless], middleware: [compression()] });
+    const abort = new AbortController();
+    const response = await fetch('/endless', { headers: { 'accept-encoding': 'gzip' }, signal: abort.signal });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    abort.abort();
+    await closed;
+    const atClose = produced;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(produced).toBe(atClose);
+  });
 });

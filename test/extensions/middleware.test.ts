@@ -99,4 +99,34 @@ describe('middleware', () => {
     });
     expect(await json('/hello')).toMatchObject({ status: 451, body: { detail: 'Blocked' } });
   });
+
+  test('a client leaving a streamed response mid-way stops the stream and rejects nothing (vitest fails on unhandled rejections)', async () => {
+    let finished: () => void = () => {};
+    const closed = new Promise<void>((resolve) => (finished = resolve));
+    @Controller()
+    class Ticker {
+      @Get('ticks')
+      ticks() {
+        async function* ticks() {
+          try {
+            for (;;) {
+              yield 'data: tick\n\n';
+              await new Promise((r) => setTimeout(r, 2));
+            }
+          } finally {
+            finished();
+          }
+        }
+        return new HttpResponse(ticks(), { contentType: 'text/event-stream' });
+      }
+    }
+    const { fetch } = await serve({ controllers: [Ticker], middleware: [stamp('app')] });
+    const abort = new AbortController();
+    const response = await fetch('/ticks', { signal: abort.signal });
+    expect(response.headers.get('x-trail')).toBe('app');
+    await (response.body as ReadableStream<Uint8Array>).getReader().read();
+    abort.abort();
+    await closed;
+    await new Promise((r) => setTimeout(r, 20));
+  });
 });
