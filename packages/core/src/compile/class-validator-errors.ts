@@ -6,6 +6,7 @@
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { ValidationRule } from '../schema/dto-shape.js';
 import { enumValues } from '../schema/type-spec.js';
+import * as validators from 'class-validator';
 import { issue } from './issues.js';
 
 const TYPE_CHECKS: Record<string, (loc: Loc, value: unknown) => ErrorDetail> = {
@@ -23,6 +24,10 @@ const TYPE_CHECKS: Record<string, (loc: Loc, value: unknown) => ErrorDetail> = {
 export function toErrorDetails(
   constraints: Readonly<Record<string, string>>, value: unknown, loc: Loc, rules: readonly ValidationRule[] = [],
 ): ErrorDetail[] {
+  if (Array.isArray(value)) {
+    const perItem = eachItemDetails(constraints, value, loc, rules);
+    if (perItem) return perItem;
+  }
   for (const name of Object.keys(constraints)) {
     const typeCheck = TYPE_CHECKS[name];
     if (typeCheck) return [typeCheck(loc, value)];
@@ -70,4 +75,41 @@ function constraintDetail(name: string, message: string, value: unknown, loc: Lo
     default:
       return { type: name, loc, msg: message, input: value };
   }
+}
+
+/**
+ * `@IsInt({ each: true })` fails as one error on the whole list; pydantic reports each bad item at its
+ * own index (`["body","ids",1]`). When every failed constraint is an `each` rule of a built-in whose
+ * predicate class-validator exports, the items are checked again one by one to find which failed.
+ */
+function eachItemDetails(
+  constraints: Readonly<Record<string, string>>, items: readonly unknown[], loc: Loc, rules: readonly ValidationRule[],
+): ErrorDetail[] | undefined {
+  const checks: Array<{ name: string; message: string; args: readonly unknown[]; holds: (item: unknown) => boolean }> = [];
+  for (const [name, message] of Object.entries(constraints)) {
+    const rule = rules.find((r) => r.name === name && r.each);
+    const predicate = rule && predicateOf(name);
+    if (!rule || !predicate) return undefined;
+    checks.push({ name, message, args: rule.constraints, holds: (item) => predicate(item, ...rule.constraints) });
+  }
+  const details: ErrorDetail[] = [];
+  items.forEach((item, index) => {
+    const failed = checks.filter((check) => !check.holds(item));
+    if (failed.length === 0) return;
+    const here = [...loc, index];
+    const typeFailure = failed.find((check) => TYPE_CHECKS[check.name]);
+    if (typeFailure) details.push((TYPE_CHECKS[typeFailure.name] as (l: Loc, v: unknown) => ErrorDetail)(here, item));
+    else for (const check of failed) details.push(constraintDetail(check.name, check.message, item, here, check.args));
+  });
+  return details.length > 0 ? details : undefined;
+}
+
+type Predicate = (value: unknown, ...constraints: readonly unknown[]) => boolean;
+// Rule names whose exported predicate is spelled differently.
+const PREDICATE_NAMES: Readonly<Record<string, string>> = { isLength: 'length', isUrl: 'isURL' };
+const predicates = validators as unknown as Record<string, Predicate | undefined>;
+
+function predicateOf(name: string): Predicate | undefined {
+  const predicate = predicates[PREDICATE_NAMES[name] ?? name];
+  return typeof predicate === 'function' ? predicate : undefined;
 }

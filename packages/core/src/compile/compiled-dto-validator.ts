@@ -19,7 +19,7 @@ import { toErrorDetails } from './class-validator-errors.js';
 import { INVALID } from './coerce.js';
 import { issue } from './issues.js';
 import type { DtoValidationOptions, DtoValidator } from './validate-dto.js';
-import { isPlainCopyForTransformer, readConstraints, type ConstraintCheck, type RuleMeta } from './validator-metadata.js';
+import { isPlainCopyForTransformer, readConstraints, type ConstraintCheck, type RuleMeta } from '../metadata/read-validators.js';
 
 type Condition = (object: object, value: unknown) => boolean;
 

@@ -62,7 +62,30 @@ function report(
 ): unknown {
   const before = errors.length;
   collect(failures, input, loc, { dto: shape }, errors);
+  reportMissingNested(shape, input, loc, errors, before);
   return errors.length === before ? instance : INVALID;
+}
+
+/**
+ * class-validator lets an absent nested DTO through (`@ValidateNested()` skips undefined); pydantic calls
+ * a required nested model `missing`. Walks the input's nested objects for required DTO properties it lacks.
+ */
+function reportMissingNested(shape: DtoShape, input: object, loc: Loc, errors: ErrorDetail[], from: number): void {
+  for (const property of shape.properties) {
+    const value = (input as Record<string, unknown>)[property.name];
+    const here = [...loc, property.name];
+    const nested = property.type.kind === 'dto' ? property.type.dto
+      : property.type.kind === 'array' && property.type.items.kind === 'dto' ? property.type.items.dto : undefined;
+    if (!nested) continue;
+    if (value === undefined) {
+      const reported = errors.slice(from).some((e) => e.loc.length === here.length && e.loc.every((k, i) => k === here[i]));
+      if (!property.optional && !property.hasDefault && !reported) errors.push(issue.missing(here, input));
+    } else if (isPlainObject(value)) {
+      reportMissingNested(dtoShape(nested), value, here, errors, from);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => isPlainObject(item) && reportMissingNested(dtoShape(nested), item, [...here, i], errors, from));
+    }
+  }
 }
 
 /** Where the walk is in the DTO tree: a DTO's shape, or an array whose items have a shape. */

@@ -7,8 +7,8 @@ import { getMetadataStorage, type ValidationArguments, type ValidatorConstraintI
 // class-transformer has no exports map; its CommonJS storage module is the documented way to reach it.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { ValidationUtils } from 'class-validator/cjs/validation/ValidationUtils.js';
-import type { Class } from '../metadata/records.js';
-import { readValidationRules } from '../metadata/read.js';
+import type { Class } from './records.js';
+import { readValidationRules } from './read.js';
 
 /** One class-validator rule, as class-validator's executor would run it. */
 export type RuleMeta = ReturnType<typeof readValidationRules>[number];
