@@ -3,14 +3,13 @@
  * own app's middleware chain (`app.use(adapter.router)`), so Express middleware before and after it work.
  * Requests and responses go through node's own objects, exactly as on the node adapter.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorum/core';
-import { NodeResponse } from '@decorum/platform-node';
+import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorum/platform-node';
 import { ExpressRequest } from './express-request.js';
 
-export interface ExpressAdapterOptions {
+export interface ExpressAdapterOptions extends NodeServerOptions {
   /**
    * Your Express app. Decorum's routes run where you place `adapter.router` in it; `listen` serves the app.
    * Without it, Decorum creates an app with just its router.
@@ -29,10 +28,12 @@ export class ExpressAdapter implements HttpAdapter {
   /** Decorum's routes (empty until `mount`). Place it in your app with `app.use(adapter.router)`. */
   readonly router: Router = express.Router({ caseSensitive: true, strict: false });
   readonly #fallthrough: boolean;
+  readonly #serverOptions: NodeServerOptions;
   #server: Server | undefined;
 
   constructor(options: ExpressAdapterOptions = {}) {
     this.#fallthrough = options.fallthrough ?? false;
+    this.#serverOptions = options;
     if (options.app) {
       this.app = options.app;
     } else {
@@ -57,33 +58,13 @@ export class ExpressAdapter implements HttpAdapter {
   }
 
   listen(port: number, host: string): Promise<ServerAddress> {
-    const server = createServer(this.app);
-    this.#server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        const address = server.address() as AddressInfo;
-        const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
-      });
-    });
+    // The same limits and graceful close as platform-node's own server.
+    this.#server = createLimitedServer(this.app, this.#serverOptions);
+    return listenOn(this.#server, port, host);
   }
 
   close(graceMs: number): Promise<void> {
-    const server = this.#server;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      // Keep-alive connections that finish their request become idle; close them as they do.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-      server.once('close', () => {
-        clearInterval(sweep);
-        clearTimeout(deadline);
-      });
-      server.closeIdleConnections();
-    });
+    return closeGracefully(this.#server, graceMs);
   }
 }
 

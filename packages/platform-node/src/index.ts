@@ -3,3 +3,4 @@ export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 // For adapters on node:http frameworks (Express) that hand Decorum node's own request and response.
 export { NodeRequest } from './node-request.js';
 export { NodeResponse } from './node-response.js';
+export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';

@@ -2,21 +2,14 @@
  * The default adapter: node:http with find-my-way for routing. Routes are registered once at mount;
  * per request there is one router lookup, two small wrapper objects, and the compiled route.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
 import type { HttpAdapter, MountTable, RouteHandle, ServerAddress } from '@decorum/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
+import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
 
-export interface NodeAdapterOptions {
-  /** Time allowed to receive a whole request, in ms (30 s). */
-  requestTimeout?: number;
-  /** Time allowed to receive the request headers, in ms (10 s). */
-  headersTimeout?: number;
-  /** Idle time before a keep-alive connection is closed, in ms (5 s). */
-  keepAliveTimeout?: number;
-}
+export type NodeAdapterOptions = NodeServerOptions;
 
 type Router = FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
 
@@ -55,36 +48,12 @@ export class NodeAdapter implements HttpAdapter {
   };
 
   listen(port: number, host: string): Promise<ServerAddress> {
-    const server = createServer(this.handler);
-    server.requestTimeout = this.#options.requestTimeout ?? 30_000;
-    server.headersTimeout = this.#options.headersTimeout ?? 10_000;
-    server.keepAliveTimeout = this.#options.keepAliveTimeout ?? 5_000;
-    this.#server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        const address = server.address() as AddressInfo;
-        const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
-      });
-    });
+    this.#server = createLimitedServer(this.handler, this.#options);
+    return listenOn(this.#server, port, host);
   }
 
   close(graceMs: number): Promise<void> {
-    const server = this.#server;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      // Keep-alive connections that finish their request become idle; close them as they do.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-      server.once('close', () => {
-        clearInterval(sweep);
-        clearTimeout(deadline);
-      });
-      server.closeIdleConnections();
-    });
+    return closeGracefully(this.#server, graceMs);
   }
 }
 
