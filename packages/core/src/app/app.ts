@@ -2,10 +2,11 @@
  * The application: collects controllers into the route table, compiles each route once, mounts them on
  * an adapter, and runs startup and shutdown hooks. Everything per route is decided in `init()`.
  */
-import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, ServerAddress } from '../adapter/adapter.js';
+import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, ServerAddress } from '../adapter/adapter.js';
 import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/compile-route.js';
-import { appliesTo, type Middleware, type MountedMiddleware } from '../extensions/middleware.js';
-import { withMiddleware } from './with-middleware.js';
+import type { Middleware, MountedMiddleware } from '../extensions/middleware.js';
+import { buildMountTable } from './build-mount-table.js';
+import { injectedTargets, moduleProviders, planAppRoutes } from './plan-routes.js';
 import { DecorumError } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { MethodNotAllowed, NotFound } from '../http/http-error.js';
@@ -15,11 +16,8 @@ import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
 import { Container } from '../di/container.js';
-import { DependencyPlanner, dependencyTargets, type DependencyNode } from '../di/plan.js';
-import type { Provider } from '../di/providers.js';
+import { DependencyPlanner } from '../di/plan.js';
 import type { Token } from '../di/tokens.js';
-import { checkDuplicates, collectRoutes } from '../route-table/collect-routes.js';
-import type { ParamDef } from '../route-table/route-def.js';
 import type { ModuleDef } from './module.js';
 import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
@@ -90,43 +88,9 @@ export class App {
    * Parameters that dependencies read are part of each route's parameters.
    */
   get routes(): RouteTable {
-    return (this.#routes ??= this.#collect());
-  }
-
-  #collect(): RouteDef[] {
-    const appDependencies = this.#options.dependencies ?? [];
-    const routes = collectRoutes(this.#controllers, { dependencies: appDependencies });
-    const visit = (module: ModuleDef, prefix: string, tags: readonly string[], dependencies: readonly unknown[]) => {
-      const modulePrefix = [prefix, module.prefix ?? ''].filter((p) => p !== '' && p !== '/').join('/');
-      const moduleTags = [...tags, ...(module.tags ?? [])];
-      const moduleDependencies = [...dependencies, ...(module.dependencies ?? [])];
-      routes.push(...collectRoutes(module.controllers ?? [], {
-        prefix: modulePrefix, tags: moduleTags.length ? moduleTags : undefined, dependencies: moduleDependencies,
-      }));
-      for (const child of module.modules ?? []) visit(child, modulePrefix, moduleTags, moduleDependencies);
-    };
-    for (const module of this.#modules) visit(module, '', [], appDependencies);
-    checkDuplicates(routes);
-    return routes.map((route) => this.#withDependencyParams(route));
-  }
-
-  /** Plans a route's dependencies (failing fast on DI mistakes) and adds the request parameters they read. */
-  #withDependencyParams(route: RouteDef): RouteDef {
-    this.#planner.registerClass(route.controller);
-    this.#planner.node(route.controller, []);
-    const targets = [...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)];
-    const extra: ParamDef[] = [];
-    const seen = new Set<DependencyNode>();
-    const dependencyTargetList: unknown[] = [];
-    for (const target of targets) {
-      const node = this.#planner.node(target, [route.id]);
-      dependencyTargetList.push(...dependencyTargets(node, seen));
-      for (const param of node.params) {
-        const known = [...route.params, ...extra].some((p) => p.source === param.source && p.name === param.name);
-        if (!known) extra.push({ ...param, index: -1 });
-      }
-    }
-    return { ...route, params: [...route.params, ...extra], dependencyTargets: dependencyTargetList };
+    return (this.#routes ??= planAppRoutes({
+      controllers: this.#controllers, modules: this.#modules, dependencies: this.#options.dependencies ?? [],
+    }, this.#planner));
   }
 
   /** Answers errors of `errorClass` (and subclasses) with the response `handler` returns. */
@@ -163,7 +127,7 @@ export class App {
     });
     const nodes = extensionNodes.concat(...routes.map((route) => [
       this.#planner.node(route.controller, []),
-      ...[...route.dependencies, ...route.params.filter(isInjected).map((p) => p.target)].map((t) => this.#planner.node(t, [route.id])),
+      ...injectedTargets(route).map((t) => this.#planner.node(t, [route.id])),
     ]));
     await container.init(nodes, this.logger);
     this.#container = container;
@@ -191,36 +155,16 @@ export class App {
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
   mountTable(): MountTable {
     if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
-    const handleError = (error: unknown, ctx: RequestContext) => this.handleError(error, ctx);
-    // Middleware is wrapped around a route only where some applies: decided here, once per route.
-    const handleOf = (c: CompiledRoute) => {
-      const chain = this.#middleware.filter((m) => appliesTo(m, c.def.path)).map((m) => m.middleware);
-      return chain.length ? withMiddleware(c, chain, handleError, this.logger) : c.handle;
-    };
-    const routes = this.#compiled.map((c) => ({ method: c.def.method, path: c.def.path, handle: handleOf(c) }));
-    // HEAD is answered by the GET handler where no HEAD route exists (the server drops the body).
-    this.#compiled.forEach((c, i) => {
-      if (c.def.method === 'GET' && !this.#compiled?.some((o) => o.def.method === 'HEAD' && o.def.path === c.def.path)) {
-        routes.push({ method: 'HEAD', path: c.def.path, handle: (routes[i] as MountedRoute).handle });
-      }
-    });
-    const fallback: MountTable['fallback'] = this.#middleware.length === 0
-      ? (req, res, allow) => this.#fallback(req, res, allow)
-      : (req, res, allow) => {
-        const q = req.url.indexOf('?');
-        const path = q === -1 ? req.url : req.url.slice(0, q);
-        const chain = this.#middleware.filter((m) => appliesTo(m, path)).map((m) => m.middleware);
-        if (chain.length === 0) return this.#fallback(req, res, allow);
-        const unmatched = { def: undefined, run: (ctx: RequestContext) => this.#answerUnmatched(ctx, allow) };
-        return withMiddleware(unmatched, chain, handleError, this.logger)(req, res);
-      };
-    if (!this.#accessLogEnabled()) return { routes, fallback, bodyLimit: this.#bodyLimit };
-    // Wrapped only when enabled, so the request path pays nothing for logging it does not do.
-    return {
-      routes: routes.map((r) => ({ ...r, handle: withAccessLog(r.handle, this.logger) })),
-      fallback: withAccessLog(fallback, this.logger),
+    return buildMountTable({
+      compiled: this.#compiled,
+      middleware: this.#middleware,
       bodyLimit: this.#bodyLimit,
-    };
+      accessLog: this.#accessLogEnabled(),
+      logger: this.logger,
+      handleError: (error, ctx) => this.handleError(error, ctx),
+      answerUnmatched: (ctx, allow) => this.#answerUnmatched(ctx, allow),
+      fallback: (req, res, allow) => this.#fallback(req, res, allow),
+    });
   }
 
   #accessLogEnabled(): boolean {
@@ -356,39 +300,6 @@ export class App {
 /** A class rather than a plain function (guards, pipes and interceptors may be either). */
 function isClass(value: unknown): value is Class {
   return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
-}
-
-function isInjected(param: ParamDef): boolean {
-  return param.source === 'dependency' || param.source === 'inject';
-}
-
-function moduleProviders(modules: readonly ModuleDef[]): Provider[] {
-  return modules.flatMap((m) => [...(m.providers ?? []), ...moduleProviders(m.modules ?? [])]);
-}
-
-function withAccessLog<A extends unknown[]>(
-  handle: (req: AdapterRequest, res: AdapterResponse, ...rest: A) => void | Promise<void>, logger: Logger,
-): (req: AdapterRequest, res: AdapterResponse, ...rest: A) => Promise<void> {
-  return async (req, res, ...rest) => {
-    const start = performance.now();
-    let status = 0;
-    const logged: AdapterResponse = {
-      get headersSent() { return res.headersSent; },
-      raw: res.raw,
-      send: (s, headers, body) => {
-        status = s;
-        return res.send(s, headers, body);
-      },
-    };
-    try {
-      await handle(req, logged, ...rest);
-    } finally {
-      const ms = (performance.now() - start).toFixed(1);
-      const requestId = requestIdOf(req);
-      logger.info({ method: req.method, url: req.url, status, ms: Number(ms), ...(requestId && { requestId }) },
-        `${req.method} ${req.url} ${status} ${ms}ms`);
-    }
-  };
 }
 
 /** Creates an app. `decorum`'s `createApp` is this with node:http and the docs plugin by default. */
