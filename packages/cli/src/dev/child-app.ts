@@ -44,6 +44,9 @@ export class ChildApp {
       failed = message.type === 'decorum:failed';
       events.onMessage(message);
     });
+    // A child that dies mid-send (Ctrl-C reaches the whole process group) makes the IPC channel fail
+    // with EPIPE; unheard, that 'error' would crash the CLI. Its exit is reported below instead.
+    this.#process.on('error', () => {});
     this.#process.once('exit', (code, signal) => {
       // A start-up failure was already explained; a stop was asked for.
       if (!failed && !this.#stopping) events.onUnexpectedExit(signal ?? `code ${String(code)}`);
@@ -71,6 +74,6 @@ export class ChildApp {
   }
 
   #send(message: StandbyMessage): void {
-    if (this.#process.connected) this.#process.send(message);
+    if (this.#process.connected) this.#process.send(message, () => {});
   }
 }
