@@ -132,18 +132,20 @@ describe('shutdown grace', () => {
     await sleep(20);
     const before = performance.now();
     await started.app.close();
-    expect(performance.now() - before).toBeLessThan(2_000);
+    // Far below a hang, far above the 100 ms grace: CPU steal on a shared machine costs seconds.
+    expect(performance.now() - before).toBeLessThan(5_000);
     expect(await response).toBe('cut off');
   });
 });
 
 describe('idle connections', () => {
   test('an idle keep-alive connection does not hold close() for the grace period', async () => {
-    const started = await start({ controllers: [LifeController], shutdownGraceMs: 5_000 });
+    const started = await start({ controllers: [LifeController], shutdownGraceMs: 15_000 });
     expect((await fetch(`${started.url}/life/ready`)).status).toBe(200);
     const before = performance.now();
     await started.app.close();
-    expect(performance.now() - before).toBeLessThan(1_000);
+    // Waiting for the idle connection would take the whole 15 s grace period.
+    expect(performance.now() - before).toBeLessThan(5_000);
   });
 });
 
