@@ -1,4 +1,7 @@
-/** Command-line options: `--quick` for a short smoke run; the rest override one setting each. */
+/**
+ * Command-line options: `--quick` for a short smoke run, `--instructions` for instruction counts under
+ * callgrind instead of wall-clock load; the rest override one setting each.
+ */
 export interface BenchOptions {
   readonly quick: boolean;
   readonly rounds: number;
@@ -13,6 +16,17 @@ export interface BenchOptions {
   readonly only: readonly string[] | undefined;
   /** Write the table into README.md (full runs only, unless forced). */
   readonly writeReadme: boolean;
+  /** `--instructions`: count instructions per request under callgrind instead of timing under load. */
+  readonly instructions: InstructionOptions | undefined;
+}
+
+export interface InstructionOptions {
+  /** Requests sent before counting, per server process, spread round-robin over the endpoints. */
+  readonly warmupRequests: number;
+  /** Requests counted per endpoint. */
+  readonly requests: number;
+  /** Fresh server processes per server; each counts every endpoint once. */
+  readonly repeats: number;
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -28,6 +42,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     return parsed;
   };
   const quick = flag('quick');
+  const instructions = flag('instructions')
+    ? {
+        warmupRequests: number('warmup-requests', quick ? 1500 : 6000),
+        requests: number('requests', quick ? 300 : 1000),
+        repeats: number('repeats', quick ? 1 : 2),
+      }
+    : undefined;
   return {
     quick,
     rounds: number('rounds', quick ? 2 : 3),
@@ -37,5 +58,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     startups: number('startups', quick ? 1 : 3),
     only: value('only')?.split(','),
     writeReadme: flag('write-readme') || (!quick && !flag('no-readme')),
+    instructions,
   };
 }

@@ -16,7 +16,10 @@ import { judgeNoise, LIMITS } from './report/noise.js';
 import { writeReadmeResults } from './report/readme.js';
 import type { BenchResults, RoundSample, ServerResult } from './report/results.js';
 import { renderTables } from './report/table.js';
-import { parseOptions } from './options.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { countInstructions } from './instructions/run-instructions.js';
+import { renderInstructionTables } from './report/instructions-table.js';
+import { VALGRIND_ARGS } from './load/callgrind.js';
 import { loadFastifyAdapter } from './servers/decorum-fastify.js';
 import { BASELINE, SERVERS, type ServerEntry } from './servers/registry.js';
 
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   // The harness itself waits on wrk; keep it off the server core.
   execFileSync('taskset', ['-a', '-cp', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
   const servers = await availableServers(options.only);
+  if (options.instructions) return instructionsMode(servers, options);
   const probe = ENDPOINTS[0]?.path ?? '/';
   console.log(`machine: ${describeMachine()}`);
   console.log(`servers on core ${SERVER_CORE}, wrk on core ${LOAD_CORE}; ${options.rounds} rounds × ${options.seconds} s ` +
@@ -128,6 +132,36 @@ function report(results: BenchResults, writeReadme: boolean): void {
   if (writeReadme) {
     writeReadmeResults(README, section);
     console.log('README.md updated.');
+  }
+}
+
+async function instructionsMode(servers: readonly ServerEntry[], options: BenchOptions): Promise<void> {
+  const settings = options.instructions as NonNullable<BenchOptions['instructions']>;
+  console.log(`machine: ${describeMachine()}`);
+  console.log(`instructions: servers under callgrind on core ${SERVER_CORE}, client on core ${LOAD_CORE}; ` +
+    `${settings.warmupRequests} warm-up requests, ${settings.requests} counted per endpoint, ${settings.repeats} fresh ` +
+    `process(es) per server${options.quick ? ' (quick)' : ''}`);
+  // Same answers first, at full speed, before spending minutes under valgrind.
+  const running: ServerProcess[] = [];
+  try {
+    for (const server of servers) running.push(await startServerProcess(server.id, SERVER_CORE, ENDPOINTS[0]?.path ?? '/'));
+    const problems = await checkResponses(servers.map((s, i) => ({ label: s.label, url: (running[i] as ServerProcess).url })));
+    if (problems.length > 0) throw new Error(`servers disagree; nothing measured:\n  ${problems.join('\n  ')}`);
+  } finally {
+    await Promise.all(running.map((p) => p.stop()));
+  }
+  const results = await countInstructions(servers, settings, SERVER_CORE);
+  const { warmupRequests, requests, repeats } = settings;
+  const header = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${describeMachine()}. ` +
+    `N = ${requests} counted requests per endpoint after ${warmupRequests} warm-up requests (round-robin over the ` +
+    `endpoints), ${repeats} fresh server process(es) per server; medians, ± half the spread between repeats. ` +
+    `Ratios are raw node:http's instructions divided by the server's (higher is better, 1.00 = raw).`;
+  const section = `${header}\n\n${renderInstructionTables(results)}\n` +
+    `valgrind ${VALGRIND_ARGS.join(' ')}; sequential keep-alive requests from an uninstrumented client.\n`;
+  console.log(`\n${section}`);
+  if (options.writeReadme) {
+    writeReadmeResults(README, section, 'instructions');
+    console.log('README.md updated (instructions section).');
   }
 }
 

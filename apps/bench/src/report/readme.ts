@@ -1,10 +1,10 @@
-/** Replaces the results section of the bench README with the latest run; the rest is left as written. */
+/** Replaces a results section of the bench README with the latest run; the rest is left as written. */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const START = '<!-- bench:results:start -->';
-const END = '<!-- bench:results:end -->';
-
-export function writeReadmeResults(file: string, section: string): void {
+/** `name` is the marked block: `results` (wall clock under load) or `instructions` (callgrind counts). */
+export function writeReadmeResults(file: string, section: string, name: 'results' | 'instructions' = 'results'): void {
+  const START = `<!-- bench:${name}:start -->`;
+  const END = `<!-- bench:${name}:end -->`;
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
