@@ -11,7 +11,6 @@ import { RequestContext } from '../http/request-context.js';
 import { RequestValidationError } from '../http/validation-error.js';
 import type { RouteDef } from '../route-table/route-def.js';
 import { compileBinder, type Binder } from './bind-params.js';
-import { INVALID } from './coerce.js';
 import { readJsonBody } from './read-json-body.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
@@ -58,6 +57,9 @@ export interface RouteStages {
   readonly sideEffects: number;
 }
 
+/** The arguments of a handler that takes none: nothing to allocate or bind per request. */
+const NO_ARGS: unknown[] = [];
+
 // Responses with these statuses carry no body (RFC 9110 §6.4.1).
 const BODYLESS = new Set([204, 205, 304]);
 
@@ -96,7 +98,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
   };
 
-  const bind = (ctx: RequestContext): unknown[] | Promise<unknown[]> => {
+  const bind = arity === 0 && sideEffects.length === 0 ? () => NO_ARGS : (ctx: RequestContext): unknown[] | Promise<unknown[]> => {
     const errors: ErrorDetail[] = [];
     const args = new Array<unknown>(arity);
     let pending: Promise<unknown>[] | undefined;
@@ -172,4 +174,3 @@ function noInjector(route: RouteDef, _target?: unknown): Binder {
   throw new Error(`${route.id}: dependency parameters need the app's container`);
 }
 
-export { INVALID };
