@@ -45,7 +45,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const instructions = flag('instructions')
     ? {
         warmupRequests: number('warmup-requests', quick ? 1500 : 6000),
-        requests: number('requests', quick ? 300 : 1000),
+        requests: number('requests', quick ? 300 : 2000),
         repeats: number('repeats', quick ? 1 : 2),
       }
     : undefined;
