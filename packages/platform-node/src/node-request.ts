@@ -48,8 +48,8 @@ export class NodeRequest implements AdapterRequest {
         }
         chunks.push(chunk);
       };
+      // A body that ended needs no listener removal: the stream emits nothing more.
       const onEnd = () => {
-        cleanup();
         resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
       };
       const onError = (error: Error) => {

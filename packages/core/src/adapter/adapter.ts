@@ -40,7 +40,8 @@ export interface AdapterResponse {
   readonly raw: unknown;
 }
 
-export type RouteHandle = (req: AdapterRequest, res: AdapterResponse) => void | Promise<void>;
+// What the returned promise resolves to is not for adapters to read: they only await it.
+export type RouteHandle = (req: AdapterRequest, res: AdapterResponse) => void | Promise<unknown>;
 
 export interface MountedRoute {
   readonly method: HttpMethod;
@@ -52,7 +53,7 @@ export interface MountedRoute {
 export interface MountTable {
   readonly routes: readonly MountedRoute[];
   /** Answers a request no route matched: 404, or 405 with `Allow` when `allow` lists other methods. */
-  readonly fallback: (req: AdapterRequest, res: AdapterResponse, allow: readonly string[]) => void | Promise<void>;
+  readonly fallback: (req: AdapterRequest, res: AdapterResponse, allow: readonly string[]) => void | Promise<unknown>;
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
 }

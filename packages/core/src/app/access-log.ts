@@ -4,7 +4,7 @@ import { requestIdOf } from '../http/request-id.js';
 import type { Logger } from '../logger.js';
 
 export function withAccessLog<A extends unknown[]>(
-  handle: (req: AdapterRequest, res: AdapterResponse, ...rest: A) => void | Promise<void>, logger: Logger,
+  handle: (req: AdapterRequest, res: AdapterResponse, ...rest: A) => void | Promise<unknown>, logger: Logger,
 ): (req: AdapterRequest, res: AdapterResponse, ...rest: A) => Promise<void> {
   return async (req, res, ...rest) => {
     const start = performance.now();

@@ -39,6 +39,7 @@ export async function readJsonBody(req: AdapterRequest, limit: number): Promise<
 
 /** `application/json`, `application/problem+json; charset=utf-8`… */
 function isJson(contentType: string | undefined): boolean {
+  if (contentType === 'application/json') return true; // nearly every request: skip the parse and lower-casing
   if (!contentType) return false;
   const semi = contentType.indexOf(';');
   const mime = (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
