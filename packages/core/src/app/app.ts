@@ -119,7 +119,7 @@ export class App {
 
   async #init(): Promise<void> {
     const routes = this.routes;
-    const container = new Container(this.#planner, this.#validationOptions);
+    const container = new Container(this.#planner, this.validation);
     // Guard, pipe and interceptor classes are built by the container too, so they can inject.
     const extensionNodes = this.#extensionClasses(routes).map((cls) => {
       this.#planner.registerClass(cls);
@@ -146,10 +146,6 @@ export class App {
   /** How request data is validated: the error status (422 unless configured) and unknown properties. */
   get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid' } {
     return { status: this.#options.validation?.status ?? 422, unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' };
-  }
-
-  get #validationOptions() {
-    return { unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' } as const;
   }
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
@@ -228,7 +224,7 @@ export class App {
     const planner = this.#planner;
     return {
       bodyLimit: this.#bodyLimit,
-      validation: this.#validationOptions,
+      validation: this.validation,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
       instance: (route) => container.singleton(planner.node(route.controller, [])) as object,

@@ -81,22 +81,22 @@ function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
   };
 }
 
+/** A whole source as one record: `@Query()`, `@Header()`, `@Cookie()`, `@Param()` without a name. */
+const WHOLE: Record<keyof typeof READERS, (ctx: RequestContext) => Readonly<Record<string, unknown>>> = {
+  path: (ctx) => ctx.request.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
+};
+
 /** `@Query() filters: FilterDto`: each declared property is coerced from its string, then the DTO is validated. */
 function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Binder {
   const source = param.source as keyof typeof READERS;
-  if (param.type.kind !== 'dto') {
-    const whole: Record<typeof source, (ctx: RequestContext) => unknown> = {
-      path: (ctx) => ctx.request.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
-    };
-    return whole[source];
-  }
+  const all = WHOLE[source];
+  if (param.type.kind !== 'dto') return all;
   const shape = dtoShape(param.type.dto);
   const read = READERS[source];
   const fields = shape.properties.map((p) => ({ name: p.name, coerce: stringCoercer(p.type) }));
+  const declared = new Set(fields.map((f) => f.name));
+  const forbidExtra = options.unknownProperties === 'forbid' && source === 'query';
   const validate = compileDtoValidator(param.type.dto, options);
-  const all: (ctx: RequestContext) => Readonly<Record<string, unknown>> =
-    source === 'query' ? (ctx) => ctx.query : source === 'header' ? (ctx) => ctx.request.headers
-      : source === 'cookie' ? (ctx) => ctx.cookies : (ctx) => ctx.request.params;
   return (ctx, errors) => {
     const input: Record<string, unknown> = {};
     const before = errors.length;
@@ -104,8 +104,9 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
       const raw = read(ctx, source === 'header' ? name.toLowerCase() : name);
       if (raw !== undefined) input[name] = coerce(raw, [source, name], errors);
     }
-    if (options.unknownProperties === 'forbid' && source === 'query') {
-      for (const key of Object.keys(all(ctx))) if (!fields.some((f) => f.name === key)) errors.push(issue.extraForbidden([source, key], all(ctx)[key]));
+    if (forbidExtra) {
+      const values = all(ctx);
+      for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([source, key], values[key]));
     }
     if (errors.length > before) return INVALID;
     return validate(input, [source], errors);

@@ -25,7 +25,9 @@ export class HttpResponse {
   ) {
     this.status = init.status ?? 200;
     this.headers = {};
-    for (const [name, value] of Object.entries(init.headers ?? {})) this.headers[name.toLowerCase()] = value;
+    // A copy (middleware may change it), with lower-case names; runs per request under middleware.
+    const headers = init.headers;
+    if (headers) for (const name in headers) this.headers[name.toLowerCase()] = headers[name] as string | number | readonly string[];
     if (init.contentType) this.headers['content-type'] = init.contentType;
   }
 
