@@ -27,6 +27,8 @@ export interface InstructionOptions {
   readonly requests: number;
   /** Fresh server processes per server; each counts every endpoint once. */
   readonly repeats: number;
+  /** `--keep-profiles DIR`: keep callgrind's dumps there, one per server and endpoint, for callgrind_annotate. */
+  readonly keepProfiles: string | undefined;
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -47,6 +49,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         warmupRequests: number('warmup-requests', quick ? 1500 : 6000),
         requests: number('requests', quick ? 300 : 2000),
         repeats: number('repeats', quick ? 1 : 2),
+        keepProfiles: value('keep-profiles'),
       }
     : undefined;
   return {

@@ -8,7 +8,7 @@
  * requests), then each endpoint is counted in turn: zero, N sequential keep-alive requests, dump.
  * The client is this process, not under valgrind, on the other core.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENDPOINTS } from '../endpoints.js';
@@ -32,7 +32,9 @@ function rotate<T>(list: readonly T[], by: number): T[] {
 export async function countInstructions(servers: readonly ServerEntry[], settings: InstructionOptions,
   serverCore: number): Promise<InstructionResults> {
   const perRequest = new Map(servers.map((s) => [s.id, new Map(ENDPOINTS.map((e) => [e.name, [] as number[]]))]));
-  const outDir = mkdtempSync(join(tmpdir(), 'decorum-bench-callgrind-'));
+  const kept = settings.keepProfiles;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const outDir = kept ?? mkdtempSync(join(tmpdir(), 'decorum-bench-callgrind-'));
   const began = performance.now();
   const elapsed = () => `${((performance.now() - began) / 60_000).toFixed(1)} min`;
   try {
@@ -60,7 +62,8 @@ export async function countInstructions(servers: readonly ServerEntry[], setting
       }
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    if (kept) console.log(`callgrind dumps kept in ${kept} (one per server and endpoint, in the order counted)`);
+    else rmSync(outDir, { recursive: true, force: true });
   }
   return { servers, endpoints: ENDPOINTS.map((e) => e.name), settings, perRequest };
 }
