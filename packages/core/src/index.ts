@@ -17,7 +17,7 @@ export {
 export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
 export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';
 export type { Interceptor, InterceptorLike } from './extensions/interceptors.js';
-export type { Middleware } from './extensions/middleware.js';
+export { withCondition, type Middleware, type RequestHead } from './extensions/middleware.js';
 export {
   DefaultValuePipe, ParseArrayPipe, ParseBoolPipe, ParseDatePipe, ParseEnumPipe, ParseFloatPipe, ParseIntPipe, ParseUUIDPipe,
   PipeError, type PipeLike, type PipeMetadata, type PipeTransform,
@@ -40,6 +40,7 @@ export {
 } from './http/http-error.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
+export { parseQueryString } from './http/query-string.js';
 export { REQUEST_ID, requestIdOf, setRequestId } from './http/request-id.js';
 export { ResponseControl, type CookieOptions } from './http/response-control.js';
 export { RequestValidationError, ResponseValidationError, type ErrorDetail, type Loc } from './http/validation-error.js';

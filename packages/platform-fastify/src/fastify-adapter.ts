@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
-  PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
+  PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
 } from '@decorum/core';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
@@ -25,17 +25,27 @@ export class FastifyAdapter implements HttpAdapter {
   readonly name = 'fastify';
   /** The Fastify instance Decorum's routes are registered on. */
   readonly instance: FastifyInstance;
+  readonly #sharesQueryParser: boolean;
 
   constructor(options: FastifyAdapterOptions = {}) {
+    // Fastify parses every query string. On an instance made here with core's parser, core reuses that
+    // result; a parser of your own (qs, say) may give other shapes, so core then parses the URL itself.
+    this.#sharesQueryParser = !options.instance && !options.fastify?.querystringParser && !options.fastify?.routerOptions?.querystringParser;
     this.instance = options.instance ?? Fastify({
       ...options.fastify,
-      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048, ...options.fastify?.routerOptions },
+      routerOptions: {
+        ignoreTrailingSlash: true,
+        maxParamLength: 2048,
+        ...(this.#sharesQueryParser ? { querystringParser: parseQueryString } : {}),
+        ...options.fastify?.routerOptions,
+      },
     });
   }
 
   mount(table: MountTable): void {
     const allowedMethods = compileAllowedMethods(table.routes);
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
+    const serve = server(this.#sharesQueryParser);
     const fallback: RouteHandle = (req, res) => table.fallback(req, res, allowedMethods(req.method, pathOf(req.url)));
 
     void this.instance.register(async (scope) => {
@@ -83,10 +93,16 @@ export class FastifyAdapter implements HttpAdapter {
   }
 }
 
-async function serve(handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error): Promise<FastifyReply> {
-  await handle(new FastifyAdapterRequest(request, bodyError), new FastifyAdapterResponse(reply));
-  // Returning the reply tells Fastify the response is (being) sent by us.
-  return reply;
+type Serve = (handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply>;
+
+function server(sharesQueryParser: boolean): Serve {
+  return async (handle, request, reply, bodyError) => {
+    // Not-found requests are parsed by Fastify's 404 router, which may not share the parser: core parses those.
+    const query = sharesQueryParser && !request.is404 ? (request.query as FastifyAdapterRequest['query']) : undefined;
+    await handle(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
+    // Returning the reply tells Fastify the response is (being) sent by us.
+    return reply;
+  };
 }
 
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */

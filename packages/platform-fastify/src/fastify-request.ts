@@ -17,6 +17,8 @@ export class FastifyAdapterRequest implements AdapterRequest {
 
   constructor(
     readonly raw: FastifyRequest,
+    /** Fastify's parsed query, when it was parsed with core's parser. */
+    readonly query: Readonly<Record<string, string | string[] | undefined>> | undefined,
     /** Set when Fastify failed to read the body (too large, unusable Content-Type). */
     bodyError?: Error,
   ) {

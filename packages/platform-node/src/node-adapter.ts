@@ -1,10 +1,11 @@
 /**
  * The default adapter: node:http with find-my-way for routing. Routes are registered once at mount;
- * per request there is one router lookup, two small wrapper objects, and the compiled route.
+ * per request there is one router lookup (which also parses the query), two small wrapper objects, and
+ * the compiled route.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
-import type { HttpAdapter, MountTable, RouteHandle, ServerAddress } from '@decorum/core';
+import { parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorum/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
@@ -32,6 +33,8 @@ export class NodeAdapter implements HttpAdapter {
     const router: Router = FindMyWay({
       ignoreTrailingSlash: true,
       maxParamLength: 2048,
+      // find-my-way parses the query string on every match: with core's parser, core reuses the result.
+      querystringParser: parseQueryString,
       defaultRoute: (req, res) => {
         const nodeReq = new NodeRequest(req, {});
         void table.fallback(nodeReq, new NodeResponse(res, nodeReq), allowedMethods(router, req));
@@ -58,8 +61,8 @@ export class NodeAdapter implements HttpAdapter {
 }
 
 function toHandler(handle: RouteHandle): FindMyWay.Handler<FindMyWay.HTTPVersion.V1> {
-  return (req, res, params) => {
-    const nodeReq = new NodeRequest(req, params);
+  return (req, res, params, _store, query) => {
+    const nodeReq = new NodeRequest(req, params, query as NodeRequest['query']);
     void handle(nodeReq, new NodeResponse(res, nodeReq));
   };
 }

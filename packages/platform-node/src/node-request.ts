@@ -17,6 +17,8 @@ export class NodeRequest implements AdapterRequest {
   constructor(
     readonly raw: IncomingMessage,
     readonly params: Readonly<Record<string, string | undefined>>,
+    /** Parsed by the router during its lookup (with core's parser); absent for unmatched requests. */
+    readonly query?: Readonly<Record<string, string | string[] | undefined>>,
   ) {
     this.method = raw.method ?? 'GET';
     this.url = raw.url ?? '/';

@@ -15,6 +15,11 @@ export interface AdapterRequest {
   readonly url: string;
   /** Path parameters found by the adapter's router, still percent-decoded strings. */
   readonly params: Readonly<Record<string, string | undefined>>;
+  /**
+   * The query string, when the adapter's router has parsed it already with core's `parseQueryString`
+   * (the same shape everywhere); left out, core parses `url` itself when something reads the query.
+   */
+  readonly query?: Readonly<Record<string, string | string[] | undefined>>;
   /** Header names in lower case; repeated headers as arrays (node's `IncomingMessage.headers` shape). */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /**

@@ -3,12 +3,12 @@
  * once, and only if something reads them.
  */
 import { parse as parseCookies } from 'cookie';
-import { parse as parseQuery } from 'fast-querystring';
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders } from '../adapter/adapter.js';
 import type { RouteDef } from '../route-table/route-def.js';
+import { parseQueryString, type QueryValues } from './query-string.js';
 import { ResponseControl } from './response-control.js';
 
-export type QueryValues = Readonly<Record<string, string | string[] | undefined>>;
+export type { QueryValues } from './query-string.js';
 
 export class RequestContext {
   /** The parsed JSON body, once read. */
@@ -54,10 +54,11 @@ export class RequestContext {
 
   get query(): QueryValues {
     if (this.#query === undefined) {
+      const parsed = this.request.query;
+      if (parsed) return (this.#query = parsed);
       const url = this.request.url;
       const q = url.indexOf('?');
-      // fast-querystring returns a null-prototype object, so `?__proto__=x` is just a key.
-      this.#query = q === -1 ? {} : (parseQuery(url.slice(q + 1)) as QueryValues);
+      this.#query = parseQueryString(q === -1 ? '' : url.slice(q + 1));
     }
     return this.#query;
   }

@@ -86,6 +86,11 @@ export class ParamsController {
     return { q, n, tags, flag };
   }
 
+  @Get('prototype-names')
+  prototypeNames(@Query('toString', { default: 'absent' }) toString: string, @Query('constructor', { default: 'absent' }) ctor: string) {
+    return { toString, ctor };
+  }
+
   @Get('page')
   page(@Query() page: Page) {
     return { limit: page.limit ?? null, sort: page.sort ?? null };

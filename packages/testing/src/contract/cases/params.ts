@@ -20,6 +20,13 @@ export function paramCases(fetch: RequestTarget): void {
       expect(await statusAndJson(fetch('/params/query?q=first&q=last'))).toMatchObject({ body: { q: 'last' } });
     });
 
+    test('query keys named like Object.prototype members are absent unless sent, with or without a query string', async () => {
+      const absent = { status: 200, body: { toString: 'absent', ctor: 'absent' } };
+      expect(await statusAndJson(fetch('/params/prototype-names'))).toEqual(absent);
+      expect(await statusAndJson(fetch('/params/prototype-names?other=1'))).toEqual(absent);
+      expect(await statusAndJson(fetch('/params/prototype-names?toString=a&constructor=b'))).toEqual({ status: 200, body: { toString: 'a', ctor: 'b' } });
+    });
+
     test('query values are percent-decoded', async () => {
       expect(await statusAndJson(fetch('/params/query?q=a%26b%20c'))).toMatchObject({ body: { q: 'a&b c' } });
     });
