@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, HttpResponse, Post, TooManyRequests, type Middleware } from 'decorum';
+import { Controller, Get, HttpResponse, Post, TooManyRequests, withCondition, type Middleware } from 'decorum';
 import { serve } from './serve.js';
 
 @Controller()
@@ -128,5 +128,55 @@ describe('middleware', () => {
     abort.abort();
     await closed;
     await new Promise((r) => setTimeout(r, 20));
+  });
+  describe('a `when` test', () => {
+    const countingStamp = (name: string) => {
+      const calls = { count: 0 };
+      const middleware: Middleware = (ctx, next) => {
+        calls.count++;
+        return stamp(name)(ctx, next);
+      };
+      return { calls, middleware };
+    };
+
+    test('skips the middleware for requests it declines, on matched and unmatched paths, and runs it for the others', async () => {
+      const { calls, middleware } = countingStamp('writes');
+      const { fetch } = await serve({ controllers: [Pages], middleware: [withCondition(middleware, (req) => req.method !== 'GET')] });
+      const read = await fetch('/api/items');
+      expect(await read.json()).toEqual([1, 2]);
+      expect(read.headers.get('x-trail')).toBeNull();
+      expect((await fetch('/nowhere')).status).toBe(404);
+      expect(calls.count).toBe(0);
+      const write = await fetch('/api/items', { method: 'POST' });
+      expect(await write.json()).toEqual({ created: true });
+      expect(write.headers.get('x-trail')).toBe('writes');
+      const notAllowed = await fetch('/hello', { method: 'DELETE' });
+      expect(notAllowed.status).toBe(405);
+      expect(notAllowed.headers.get('x-trail')).toBe('writes');
+      expect(calls.count).toBe(2);
+    });
+
+    test('is checked per path prefix, and only the prefix\'s chain is skipped', async () => {
+      const { calls, middleware } = countingStamp('api-writes');
+      const { fetch } = await serve({ controllers: [Pages] }, (app) => {
+        app.use(stamp('outer'));
+        app.use('/api', withCondition(middleware, (req) => req.method === 'POST'));
+      });
+      expect((await fetch('/api/items')).headers.get('x-trail')).toBe('outer');
+      expect(calls.count).toBe(0);
+      expect((await fetch('/api/items', { method: 'POST' })).headers.get('x-trail')).toBe('api-writes,outer');
+      expect(calls.count).toBe(1);
+    });
+
+    test('a declining middleware is skipped inside a chain that runs for other middleware', async () => {
+      const { calls, middleware } = countingStamp('conditional');
+      const wantsPosts = withCondition(middleware, (req) => req.method === 'POST');
+      const { fetch } = await serve({ controllers: [Pages], middleware: [stamp('before'), wantsPosts, stamp('after')] });
+      const response = await fetch('/hello');
+      expect(await response.json()).toEqual({ hello: 'world' });
+      expect(response.headers.get('x-trail')).toBe('after,before');
+      expect(calls.count).toBe(0);
+      expect((await fetch('/api/items', { method: 'POST' })).headers.get('x-trail')).toBe('after,conditional,before');
+    });
   });
 });

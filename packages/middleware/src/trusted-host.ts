@@ -3,7 +3,7 @@
  * `TrustedHostMiddleware`): a guard against Host-header attacks on password-reset links, caches and
  * virtual-host routing.
  */
-import { HttpResponse, type Middleware } from '@decorum/core';
+import { HttpResponse, withCondition, type Middleware } from '@decorum/core';
 
 export interface TrustedHostOptions {
   /**
@@ -22,16 +22,21 @@ export function trustedHost(options: TrustedHostOptions): Middleware {
   const exact = new Set<string>();
   const suffixes: string[] = [];
   for (const pattern of options.allowedHosts) {
-    if (pattern === '*') return (_ctx, next) => next();
+    if (pattern === '*') return withCondition((_ctx, next) => next(), () => false);
     if (pattern.startsWith('*.')) suffixes.push(pattern.slice(1).toLowerCase());
     else exact.add(pattern.toLowerCase());
   }
   const allowed = (host: string) => exact.has(host) || suffixes.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
-  return (ctx, next) => {
-    const host = hostName(ctx.headers.host);
-    if (host !== undefined && allowed(host)) return next();
-    return HttpResponse.json({ detail: 'Invalid host header' }, { status: 400 });
+  const refused = (header: string | string[] | undefined) => {
+    const host = hostName(header);
+    return host === undefined || !allowed(host);
   };
+  // Requests for a served host pass straight to the route: the middleware runs only to refuse the others.
+  return withCondition(invalidHost, (request) => refused(request.headers.host));
+}
+
+function invalidHost(): HttpResponse {
+  return HttpResponse.json({ detail: 'Invalid host header' }, { status: 400 });
 }
 
 /** The host part of a Host header, lower-case, without the port: `[::1]:8000` → `[::1]`. */

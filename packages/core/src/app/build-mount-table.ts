@@ -44,7 +44,11 @@ export function buildMountTable(input: MountTableInput): MountTable {
       const q = req.url.indexOf('?');
       const chain = chainFor(q === -1 ? req.url : req.url.slice(0, q));
       if (chain.length === 0) return input.fallback(req, res, allow);
-      const unmatched = { def: undefined, run: (ctx: RequestContext) => input.answerUnmatched(ctx, allow) };
+      const unmatched = {
+        def: undefined,
+        run: (ctx: RequestContext) => input.answerUnmatched(ctx, allow),
+        handle: (direct: AdapterRequest, reply: AdapterResponse) => input.fallback(direct, reply, allow),
+      };
       return withMiddleware(unmatched, chain, handleError, logger)(req, res);
     };
   if (!input.accessLog) return { routes, fallback, bodyLimit: input.bodyLimit };

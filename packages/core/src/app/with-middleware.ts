@@ -1,13 +1,14 @@
 /**
  * Runs middleware around a compiled route (or the 404/405 fallback). The route answers into a
  * captured response, so middleware receives an `HttpResponse` it may change or replace; the result is
- * written to the real response once, and dependency cleanup runs after that.
+ * written to the real response once, and dependency cleanup runs after that. A middleware whose `when`
+ * test declines the request is skipped; when all of them decline, the target answers it directly.
  */
 import type { AdapterRequest, AdapterResponse, OutgoingBody, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
 import { runCleanups } from '../compile/compile-route.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
-import type { Middleware } from '../extensions/middleware.js';
+import type { Middleware, RequestHead } from '../extensions/middleware.js';
 import type { Logger } from '../logger.js';
 import type { RouteDef } from '../route-table/route-def.js';
 
@@ -34,9 +35,30 @@ export interface Runnable {
   readonly def: RouteDef | undefined;
   /** Answers into `ctx.reply`; returns the failure, if any. */
   run(ctx: RequestContext): Promise<unknown>;
+  /** Answers on a context of its own, cleanup included: the path when no middleware wants the request. */
+  readonly handle: RouteHandle;
 }
 
 export function withMiddleware(
+  target: Runnable, chain: readonly Middleware[], handleError: (error: unknown, ctx: RequestContext) => Promise<void>, logger: Logger,
+): RouteHandle {
+  const wrapped = wrap(target, chain, handleError, logger);
+  const wanted = wantedTest(chain);
+  if (!wanted) return wrapped;
+  const direct = target.handle;
+  return (req, res) => (wanted(req) ? wrapped(req, res) : direct(req, res));
+}
+
+/** Whether any middleware of the chain wants a request; null when one of them wants every request. */
+function wantedTest(chain: readonly Middleware[]): ((request: RequestHead) => boolean) | null {
+  const tests = chain.map((m) => m.when);
+  if (!tests.every((t) => t !== undefined)) return null;
+  const [only] = tests;
+  if (tests.length === 1 && only) return only;
+  return (request) => tests.some((t) => t?.(request));
+}
+
+function wrap(
   target: Runnable, chain: readonly Middleware[], handleError: (error: unknown, ctx: RequestContext) => Promise<void>, logger: Logger,
 ): RouteHandle {
   return async (req: AdapterRequest, res: AdapterResponse) => {
@@ -47,8 +69,12 @@ export function withMiddleware(
       failure = await target.run(ctx);
       return captured.response ?? new HttpResponse(null, { status: 204 });
     };
-    const dispatch = (i: number): Promise<HttpResponse> =>
-      i === chain.length ? inner() : Promise.resolve((chain[i] as Middleware)(ctx, () => dispatch(i + 1)));
+    const dispatch = (i: number): Promise<HttpResponse> => {
+      if (i === chain.length) return inner();
+      const middleware = chain[i] as Middleware;
+      if (middleware.when && !middleware.when(req)) return dispatch(i + 1);
+      return Promise.resolve(middleware(ctx, () => dispatch(i + 1)));
+    };
     let response: HttpResponse;
     try {
       response = await dispatch(0);

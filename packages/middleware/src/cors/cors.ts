@@ -1,10 +1,11 @@
 /**
  * Cross-origin resource sharing, as FastAPI's (Starlette's) `CORSMiddleware`, written against Decorum's
  * middleware contract so it runs the same on every adapter. A request without `Origin` is not a CORS
- * request and passes through untouched, at the cost of one header lookup.
+ * request: it passes through untouched, at the cost of one header lookup, and (as in Starlette) gets
+ * no `Vary: Origin`.
  * @see https://fetch.spec.whatwg.org/#http-cors-protocol
  */
-import { HttpResponse, type Middleware, type RequestContext } from '@decorum/core';
+import { HttpResponse, withCondition, type Middleware, type RequestContext } from '@decorum/core';
 import { appendVary, headerOf, listOf } from '../headers.js';
 import { compileCors, type CompiledCors, type CorsOptions } from './cors-options.js';
 
@@ -22,12 +23,14 @@ import { compileCors, type CompiledCors, type CorsOptions } from './cors-options
  */
 export function cors(options: CorsOptions = {}): Middleware {
   const config = compileCors(options);
-  return (ctx, next) => {
+  const middleware: Middleware = (ctx, next) => {
     const origin = ctx.headers.origin;
     if (typeof origin !== 'string') return next();
     if (ctx.method === 'OPTIONS' && ctx.headers['access-control-request-method'] !== undefined) return preflight(ctx, origin, config);
     return actual(ctx, origin, config, next);
   };
+  // Same-origin and server-to-server requests carry no Origin: they go straight to the route.
+  return withCondition(middleware, (request) => typeof request.headers.origin === 'string');
 }
 
 async function preflight(ctx: RequestContext, origin: string, config: CompiledCors): Promise<HttpResponse> {
