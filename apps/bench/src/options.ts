@@ -25,8 +25,15 @@ export interface InstructionOptions {
   readonly warmupRequests: number;
   /** Requests counted per endpoint. */
   readonly requests: number;
-  /** Fresh server processes per server; each counts every endpoint once. */
+  /**
+   * Counted batches of `requests` per endpoint and process, taken round-robin over the endpoints; a
+   * process's figure is the median batch, so one late JIT compilation cannot decide it.
+   */
+  readonly batches: number;
+  /** Fresh server processes per server; each counts every endpoint `batches` times. */
   readonly repeats: number;
+  /** `--origin URL`: every counted request carries this `Origin`, as a browser's cross-origin requests do. */
+  readonly origin: string | undefined;
   /** `--keep-profiles DIR`: keep callgrind's dumps there, one per server and endpoint, for callgrind_annotate. */
   readonly keepProfiles: string | undefined;
 }
@@ -48,7 +55,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     ? {
         warmupRequests: number('warmup-requests', quick ? 1500 : 6000),
         requests: number('requests', quick ? 300 : 2000),
+        batches: number('batches', quick ? 1 : 3),
         repeats: number('repeats', quick ? 1 : 2),
+        origin: value('origin'),
         keepProfiles: value('keep-profiles'),
       }
     : undefined;

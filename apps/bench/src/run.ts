@@ -139,7 +139,7 @@ async function instructionsMode(servers: readonly ServerEntry[], options: BenchO
   const settings = options.instructions as NonNullable<BenchOptions['instructions']>;
   console.log(`machine: ${describeMachine()}`);
   console.log(`instructions: servers under callgrind on core ${SERVER_CORE}, client on core ${LOAD_CORE}; ` +
-    `${settings.warmupRequests} warm-up requests, ${settings.requests} counted per endpoint, ${settings.repeats} fresh ` +
+    `${settings.warmupRequests} warm-up requests, ${settings.batches} batch(es) of ${settings.requests} counted per endpoint, ${settings.repeats} fresh ` +
     `process(es) per server${options.quick ? ' (quick)' : ''}`);
   // Same answers first, at full speed, before spending minutes under valgrind.
   const running: ServerProcess[] = [];
@@ -151,10 +151,11 @@ async function instructionsMode(servers: readonly ServerEntry[], options: BenchO
     await Promise.all(running.map((p) => p.stop()));
   }
   const results = await countInstructions(servers, settings, SERVER_CORE);
-  const { warmupRequests, requests, repeats } = settings;
+  const { warmupRequests, requests, repeats, batches } = settings;
   const header = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${describeMachine()}. ` +
     `N = ${requests} counted requests per endpoint after ${warmupRequests} warm-up requests (round-robin over the ` +
-    `endpoints), ${repeats} fresh server process(es) per server; medians, ± half the spread between repeats. ` +
+    `endpoints), the median of ${batches} such batch(es) per process, ${repeats} fresh server process(es) per server; ` +
+    `medians, ± half the spread between repeats. ` +
     `Ratios are raw node:http's instructions divided by the server's (higher is better, 1.00 = raw).`;
   const section = `${header}\n\n${renderInstructionTables(results)}\n` +
     `valgrind ${VALGRIND_ARGS.join(' ')}; sequential keep-alive requests from an uninstrumented client.\n`;

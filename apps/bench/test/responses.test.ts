@@ -32,3 +32,13 @@ test('every benchmarked server gives the expected answer to every endpoint', asy
   expect(servers.length).toBeGreaterThanOrEqual(4);
   expect(await checkResponses(servers)).toEqual([]);
 });
+
+test('the CORS variant answers cross-origin requests (--origin) with the CORS headers, and others without', async () => {
+  const { ALLOWED_ORIGIN } = await import('../src/servers/decorum-node-cors.js');
+  const cors = running.find((s) => s.label.includes('cors()'));
+  if (!cors) throw new Error('the CORS variant is not in the registry');
+  const crossOrigin = await fetch(`${cors.url}/hello`, { headers: { origin: ALLOWED_ORIGIN } });
+  expect(crossOrigin.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+  expect(await crossOrigin.json()).toEqual({ message: 'Hello, world!' });
+  expect((await fetch(`${cors.url}/hello`)).headers.get('access-control-allow-origin')).toBeNull();
+});

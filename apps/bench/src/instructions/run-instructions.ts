@@ -5,7 +5,9 @@
  *
  * Per repeat, each server starts fresh under callgrind (instrumented once it answers), is warmed up
  * with requests sent round-robin to every endpoint (V8 keeps tiering functions up for thousands of
- * requests), then each endpoint is counted in turn: zero, N sequential keep-alive requests, dump.
+ * requests), then each endpoint is counted in turn: zero, N sequential keep-alive requests, dump. That
+ * round is done `batches` times and the median batch kept: V8 still compiles a function now and then
+ * long after warm-up, and one batch that caught it would otherwise decide the figure.
  * The client is this process, not under valgrind, on the other core.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { ENDPOINTS } from '../endpoints.js';
 import { startUnderCallgrind, type CallgrindServer } from '../load/callgrind.js';
 import { SequentialClient } from '../load/sequential-client.js';
 import type { InstructionOptions } from '../options.js';
+import { median } from '../report/stats.js';
 import type { ServerEntry } from '../servers/registry.js';
 
 export interface InstructionResults {
@@ -44,17 +47,20 @@ export async function countInstructions(servers: readonly ServerEntry[], setting
         const client = { current: undefined as SequentialClient | undefined };
         try {
           proc = await startUnderCallgrind(server.id, serverCore, outDir);
-          client.current = new SequentialClient(proc.url);
+          client.current = new SequentialClient(proc.url, settings.origin);
           await client.current.send(ENDPOINTS, settings.warmupRequests);
-          for (const endpoint of ENDPOINTS) {
-            await proc.zero();
-            await client.current.send([endpoint], settings.requests);
-            const ir = await proc.dump();
-            const each = ir / settings.requests;
-            perRequest.get(server.id)?.get(endpoint.name)?.push(each);
-            process.stdout.write(`  repeat ${repeat} ${endpoint.name.padEnd(18)} ${server.label.padEnd(38)} ` +
-              `${Math.round(each).toLocaleString('en-US')} instructions/request  (${elapsed()})\n`);
+          const batches = new Map(ENDPOINTS.map((e) => [e.name, [] as number[]]));
+          for (let batch = 1; batch <= settings.batches; batch++) {
+            for (const endpoint of ENDPOINTS) {
+              await proc.zero();
+              await client.current.send([endpoint], settings.requests);
+              const each = (await proc.dump()) / settings.requests;
+              batches.get(endpoint.name)?.push(each);
+              process.stdout.write(`  repeat ${repeat} batch ${batch} ${endpoint.name.padEnd(18)} ${server.label.padEnd(38)} ` +
+                `${Math.round(each).toLocaleString('en-US')} instructions/request  (${elapsed()})\n`);
+            }
           }
+          for (const [name, counts] of batches) perRequest.get(server.id)?.get(name)?.push(median(counts));
         } finally {
           client.current?.close();
           await proc?.stop();

@@ -11,7 +11,11 @@ const REQUEST_TIMEOUT_MS = 120_000;
 export class SequentialClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    /** Sent as `Origin` on every request when set (cross-origin browser traffic). */
+    private readonly origin?: string,
+  ) {}
 
   /** Sends `count` requests to the endpoints in turn (round-robin), one after the other. */
   async send(endpoints: readonly Endpoint[], count: number): Promise<void> {
@@ -23,6 +27,7 @@ export class SequentialClient {
       const headers: Record<string, string | number> = endpoint.body === undefined
         ? {}
         : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(endpoint.body) };
+      if (this.origin) headers.origin = this.origin;
       const req = request(this.baseUrl + endpoint.path, { agent: this.agent, method: endpoint.method, headers }, (res) => {
         res.resume();
         res.once('end', () => res.statusCode === endpoint.expected.status

@@ -8,6 +8,9 @@ const BASELINE = 'raw-node';
 export const TARGETS: readonly { server: string; versus: string; endpoints: readonly string[] | 'all'; min: number }[] = [
   { server: 'decorum-node', versus: 'raw-node', endpoints: ['GET /hello', 'GET /items/42?q=x'], min: 0.95 },
   { server: 'decorum-node', versus: 'raw-node', endpoints: ['POST /items'], min: 0.9 },
+  // The same targets with CORS enabled (the Extension points issue).
+  { server: 'decorum-node-cors', versus: 'raw-node', endpoints: ['GET /hello', 'GET /items/42?q=x'], min: 0.95 },
+  { server: 'decorum-node-cors', versus: 'raw-node', endpoints: ['POST /items'], min: 0.9 },
   { server: 'decorum-node', versus: 'nest', endpoints: ['POST /items'], min: 1.8 },
   { server: 'decorum-fastify', versus: 'fastify', endpoints: 'all', min: 0.95 },
 ];

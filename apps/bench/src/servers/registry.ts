@@ -9,6 +9,7 @@ export const SERVERS: readonly ServerEntry[] = [
   { id: 'fastify', label: 'Fastify 5 (JSON schema)' },
   { id: 'nest', label: 'NestJS 12 + Fastify + ValidationPipe' },
   { id: 'decorum-node', label: 'Decorum (platform-node)' },
+  { id: 'decorum-node-cors', label: 'Decorum (platform-node) + cors()' },
   { id: 'decorum-fastify', label: 'Decorum (platform-fastify)' },
 ];
 
