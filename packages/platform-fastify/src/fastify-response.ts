@@ -16,7 +16,8 @@ export class FastifyAdapterResponse implements AdapterResponse {
 
   send(status: number, headers: OutgoingHeaders, body: OutgoingBody): void | Promise<void> {
     const reply = this.raw.code(status);
-    for (const [name, value] of Object.entries(headers)) {
+    for (const name in headers) {
+      const value = headers[name] as string | number | readonly string[];
       reply.header(name, Array.isArray(value) ? [...(value as readonly string[])] : value);
     }
     if (body === null || typeof body === 'string') {

@@ -64,11 +64,16 @@ async function preflight(ctx: RequestContext, origin: string, config: CompiledCo
   return new HttpResponse(null, { status: 204, headers });
 }
 
-async function actual(
+function actual(
   ctx: RequestContext, origin: string, config: CompiledCors, next: () => Promise<HttpResponse>,
 ): Promise<HttpResponse> {
-  const allowed = await config.isAllowedOrigin(origin, ctx);
-  const response = await next();
+  const allowed = config.isAllowedOrigin(origin, ctx);
+  // A list or '*' answers at once; only a predicate of the user's may need awaiting.
+  if (typeof allowed === 'boolean') return next().then((response) => withCorsHeaders(response, origin, config, allowed));
+  return allowed.then((verdict) => next().then((response) => withCorsHeaders(response, origin, config, verdict)));
+}
+
+function withCorsHeaders(response: HttpResponse, origin: string, config: CompiledCors, allowed: boolean): HttpResponse {
   // The answer depends on the origin unless it is `*` for everyone: caches must keep one per origin.
   if (!config.anyOrigin) appendVary(response, 'Origin');
   if (!allowed) return response;
