@@ -53,9 +53,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = flag('quick');
   const instructions = flag('instructions')
     ? {
-        warmupRequests: number('warmup-requests', quick ? 1500 : 6000),
+        warmupRequests: number('warmup-requests', quick ? 6000 : 30000),
         requests: number('requests', quick ? 300 : 2000),
-        batches: number('batches', quick ? 1 : 3),
+        batches: number('batches', quick ? 3 : 5),
         repeats: number('repeats', quick ? 1 : 2),
         origin: value('origin'),
         keepProfiles: value('keep-profiles'),

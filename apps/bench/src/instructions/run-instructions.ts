@@ -3,11 +3,12 @@
  * server and endpoint. Unlike req/s or CPU time, an instruction count does not move when the hypervisor
  * steals the core, so two runs on a noisy machine agree to within a few percent.
  *
- * Per repeat, each server starts fresh under callgrind (instrumented once it answers), is warmed up
- * with requests sent round-robin to every endpoint (V8 keeps tiering functions up for thousands of
- * requests), then each endpoint is counted in turn: zero, N sequential keep-alive requests, dump. That
- * round is done `batches` times and the median batch kept: V8 still compiles a function now and then
- * long after warm-up, and one batch that caught it would otherwise decide the figure.
+ * Per repeat, each server starts fresh under callgrind, is warmed up uncounted with requests sent
+ * round-robin to every endpoint (V8 keeps tiering node's HTTP stack up for tens of thousands of
+ * requests: after 6000, raw node:http still cost 12% more per request than after 12000), then counting
+ * is switched on and each endpoint is counted in turn: zero, N sequential keep-alive requests, dump.
+ * That round is done `batches` times and the median batch kept, so that the odd late compilation or
+ * major GC that lands in one batch does not decide the figure.
  * The client is this process, not under valgrind, on the other core.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,6 +50,7 @@ export async function countInstructions(servers: readonly ServerEntry[], setting
           proc = await startUnderCallgrind(server.id, serverCore, outDir);
           client.current = new SequentialClient(proc.url, settings.origin);
           await client.current.send(ENDPOINTS, settings.warmupRequests);
+          await proc.instrument();
           const batches = new Map(ENDPOINTS.map((e) => [e.name, [] as number[]]));
           for (let batch = 1; batch <= settings.batches; batch++) {
             for (const endpoint of ENDPOINTS) {

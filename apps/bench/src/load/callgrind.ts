@@ -1,6 +1,6 @@
 /**
  * A server process under valgrind's callgrind, counting the instructions it executes. Instrumentation
- * starts off (start-up runs at near-native speed) and is switched on once the server answers; counts
+ * starts off (start-up and warm-up run several times faster) and is switched on by the caller; counts
  * are then zeroed and dumped around each measured batch of requests, and read from the dump's
  * `totals:` line (all threads: the main thread, the JIT's compiler threads and the GC helpers).
  */
@@ -25,6 +25,8 @@ export const VALGRIND_ARGS = [
 export interface CallgrindServer {
   readonly pid: number;
   readonly url: string;
+  /** Switches counting on (it starts off: start-up and warm-up run several times faster uncounted). */
+  instrument(): Promise<void>;
   /** Zeroes the counters. */
   zero(): Promise<void>;
   /** Dumps the counters (which zeroes them) and returns the instructions counted since the last zero. */
@@ -40,10 +42,10 @@ export async function startUnderCallgrind(id: string, core: number, outDir: stri
   const pid = child.pid as number;
   try {
     const url = await readUrl(child, id);
-    await control(pid, ['--instr=on']);
     return {
       pid,
       url,
+      instrument: () => control(pid, ['--instr=on']),
       zero: () => control(pid, ['--zero']),
       dump: async () => {
         const before = dumps(outDir, id, pid);
