@@ -33,6 +33,27 @@ describe('compiled stages', () => {
     await app.close();
   });
 
+  test('a route with nothing to wait for answers synchronously, making no promise; an async one falls back to one', async () => {
+    @Controller()
+    class Speeds {
+      @Get('now') now() { return { ok: true }; }
+      @Get('later') async later() { return { ok: true }; }
+    }
+    const app = createApp({ ...quiet, controllers: [Speeds] });
+    await app.init();
+    const sent: Array<[number, string]> = [];
+    const request = (url: string) => ({ method: 'GET', url, params: {}, headers: {}, raw: undefined, readBody: async () => new Uint8Array() });
+    const reply = { headersSent: false, raw: undefined, send: (status: number, _h: unknown, body: unknown) => void sent.push([status, String(body)]) };
+    const byPath = new Map(app.compiledRoutes.map((c) => [c.def.path, c]));
+    expect(byPath.get('/now')?.handle(request('/now'), reply)).toBeUndefined();
+    expect(sent).toEqual([[200, '{"ok":true}']]);
+    const later = byPath.get('/later')?.handle(request('/later'), reply);
+    expect(later).toBeInstanceOf(Promise);
+    await later;
+    expect(sent).toEqual([[200, '{"ok":true}'], [200, '{"ok":true}']]);
+    await app.close();
+  });
+
   test('middleware is wrapped only around the routes under its prefix', async () => {
     @Controller()
     class Two {

@@ -33,8 +33,8 @@ class CapturedResponse implements AdapterResponse {
 
 export interface Runnable {
   readonly def: RouteDef | undefined;
-  /** Answers into `ctx.reply`; returns the failure, if any. */
-  run(ctx: RequestContext): Promise<unknown>;
+  /** Answers into `ctx.reply`: undefined when done synchronously without failing, else a promise of the failure, if any. */
+  run(ctx: RequestContext): undefined | Promise<unknown>;
   /** Answers on a context of its own, cleanup included: the path when no middleware wants the request. */
   readonly handle: RouteHandle;
 }
@@ -65,9 +65,14 @@ function wrap(
     const captured = new CapturedResponse(res);
     const ctx = new RequestContext(req, captured, target.def);
     let failure: unknown;
-    const inner = async (): Promise<HttpResponse> => {
-      failure = await target.run(ctx);
-      return captured.response ?? new HttpResponse(null, { status: 204 });
+    const answered = () => captured.response ?? new HttpResponse(null, { status: 204 });
+    const inner = (): Promise<HttpResponse> => {
+      const running = target.run(ctx);
+      if (running === undefined) return Promise.resolve(answered());
+      return running.then((outcome) => {
+        failure = outcome;
+        return answered();
+      });
     };
     const dispatch = (i: number): Promise<HttpResponse> => {
       if (i === chain.length) return inner();

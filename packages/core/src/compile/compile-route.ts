@@ -43,8 +43,11 @@ export interface CompiledRoute {
   readonly def: RouteDef;
   /** Answers one request end to end: its own context, the response, then cleanup. */
   readonly handle: RouteHandle;
-  /** Runs the route on a context someone else owns (middleware); returns the failure, if any. Cleanup is the caller's. */
-  readonly run: (ctx: RequestContext) => Promise<unknown>;
+  /**
+   * Runs the route on a context someone else owns (middleware): undefined when it answered synchronously
+   * without failing, else a promise of the failure, if any. Cleanup is the caller's.
+   */
+  readonly run: (ctx: RequestContext) => undefined | Promise<unknown>;
   /** What the route runs besides binding and calling: null or 0 where it has nothing. */
   readonly stages: RouteStages;
 }
@@ -152,8 +155,49 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     return failure;
   };
 
-  const run = (ctx: RequestContext): Promise<unknown> => execute(ctx, false);
-  const handle = (req: AdapterRequest, res: AdapterResponse): Promise<unknown> => execute(new RequestContext(req, res, def), true);
+  /** Finishes a request whose synchronous start (see `start`) met a promise at `stage`, or threw. */
+  const finishAsync = async (
+    ctx: RequestContext, cleanUp: boolean, pending: Promise<unknown>, stage: 'args' | 'result' | 'sent',
+  ): Promise<unknown> => {
+    let failure: unknown;
+    try {
+      let value = await pending;
+      if (stage === 'args') {
+        value = interceptors ? interceptors(ctx, call.bind(null, value as unknown[])) : call(value as unknown[]);
+        if (isPromise(value)) value = await value;
+      }
+      if (stage !== 'sent') {
+        const sending = send(ctx, value);
+        if (sending) await sending;
+      }
+    } catch (error) {
+      failure = error;
+      await runtime.handleError(error, ctx);
+    }
+    if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+    return failure;
+  };
+
+  // A route with no guard and no body often has nothing to wait for: bind, call and send run
+  // synchronously and no promise is made (undefined: answered, nothing failed); the first promise
+  // met hands the rest to `finishAsync`.
+  const startsSync = !guards && !readsBody;
+  const start = (ctx: RequestContext, cleanUp: boolean): undefined | Promise<unknown> => {
+    if (!startsSync) return execute(ctx, cleanUp);
+    try {
+      const args = bind(ctx);
+      if (isPromise(args)) return finishAsync(ctx, cleanUp, args, 'args');
+      const result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
+      if (isPromise(result)) return finishAsync(ctx, cleanUp, result, 'result');
+      const sending = send(ctx, result);
+      if (sending || (cleanUp && ctx.cleanups)) return finishAsync(ctx, cleanUp, sending ?? Promise.resolve(), 'sent');
+      return undefined;
+    } catch (error) {
+      return finishAsync(ctx, cleanUp, Promise.reject(error), 'sent');
+    }
+  };
+  const run = (ctx: RequestContext): undefined | Promise<unknown> => start(ctx, false);
+  const handle = (req: AdapterRequest, res: AdapterResponse): undefined | Promise<unknown> => start(new RequestContext(req, res, def), true);
   return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
 }
 
