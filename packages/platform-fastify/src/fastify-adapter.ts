@@ -93,15 +93,16 @@ export class FastifyAdapter implements HttpAdapter {
   }
 }
 
-type Serve = (handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply>;
+type Serve = (handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply> | undefined;
 
 function server(sharesQueryParser: boolean): Serve {
-  return async (handle, request, reply, bodyError) => {
+  return (handle, request, reply, bodyError) => {
     // Not-found requests are parsed by Fastify's 404 router, which may not share the parser: core parses those.
     const query = sharesQueryParser && !request.is404 ? (request.query as FastifyAdapterRequest['query']) : undefined;
-    await handle(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
-    // Returning the reply tells Fastify the response is (being) sent by us.
-    return reply;
+    const done = handle(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
+    // Answered synchronously: reply.send was called, and undefined tells Fastify so. Otherwise the promise
+    // resolves to the reply, which tells Fastify the response is (being) sent by us.
+    return done ? done.then(() => reply) : undefined;
   };
 }
 
