@@ -132,37 +132,27 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
 
   const call = (args: unknown[]) => method.apply(instance, args);
 
-  /** Answers on `ctx`; with `cleanUp`, also runs dependency cleanup after the response (one async frame, not two). */
-  const execute = async (ctx: RequestContext, cleanUp: boolean): Promise<unknown> => {
-    let failure: unknown;
-    try {
-      if (guards) {
-        const checked = guards(ctx);
-        if (checked) await checked;
-      }
-      if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit);
-      let args = bind(ctx);
-      if (isPromise(args)) args = await args;
-      let result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
-      if (isPromise(result)) result = await result;
-      const sending = send(ctx, result);
-      if (sending) await sending;
-    } catch (error) {
-      failure = error;
-      await runtime.handleError(error, ctx);
-    }
-    if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
-    return failure;
-  };
-
-  /** Finishes a request whose synchronous start (see `start`) met a promise at `stage`, or threw. */
-  const finishAsync = async (
-    ctx: RequestContext, cleanUp: boolean, pending: Promise<unknown>, stage: 'args' | 'result' | 'sent',
+  /**
+   * Answers on `ctx` from `stage` on, once `pending` (the previous stage's value) settles; with
+   * `cleanUp`, also runs dependency cleanup after the response (one async frame, not two). `start`
+   * hands a request over here from the stage where it met its first promise, or from the beginning.
+   */
+  const finish = async (
+    ctx: RequestContext, cleanUp: boolean, stage: 'begin' | 'args' | 'result' | 'sent', pending?: Promise<unknown>,
   ): Promise<unknown> => {
     let failure: unknown;
     try {
-      let value = await pending;
-      if (stage === 'args') {
+      let value = pending === undefined ? undefined : await pending;
+      if (stage === 'begin') {
+        if (guards) {
+          const checked = guards(ctx);
+          if (checked) await checked;
+        }
+        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit);
+        value = bind(ctx);
+        if (isPromise(value)) value = await value;
+      }
+      if (stage === 'begin' || stage === 'args') {
         value = interceptors ? interceptors(ctx, call.bind(null, value as unknown[])) : call(value as unknown[]);
         if (isPromise(value)) value = await value;
       }
@@ -180,20 +170,20 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
 
   // A route with no guard and no body often has nothing to wait for: bind, call and send run
   // synchronously and no promise is made (undefined: answered, nothing failed); the first promise
-  // met hands the rest to `finishAsync`.
+  // met hands the rest to `finish`.
   const startsSync = !guards && !readsBody;
   const start = (ctx: RequestContext, cleanUp: boolean): undefined | Promise<unknown> => {
-    if (!startsSync) return execute(ctx, cleanUp);
+    if (!startsSync) return finish(ctx, cleanUp, 'begin');
     try {
       const args = bind(ctx);
-      if (isPromise(args)) return finishAsync(ctx, cleanUp, args, 'args');
+      if (isPromise(args)) return finish(ctx, cleanUp, 'args', args);
       const result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
-      if (isPromise(result)) return finishAsync(ctx, cleanUp, result, 'result');
+      if (isPromise(result)) return finish(ctx, cleanUp, 'result', result);
       const sending = send(ctx, result);
-      if (sending || (cleanUp && ctx.cleanups)) return finishAsync(ctx, cleanUp, sending ?? Promise.resolve(), 'sent');
+      if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending ?? undefined);
       return undefined;
     } catch (error) {
-      return finishAsync(ctx, cleanUp, Promise.reject(error), 'sent');
+      return finish(ctx, cleanUp, 'sent', Promise.reject(error));
     }
   };
   const run = (ctx: RequestContext): undefined | Promise<unknown> => start(ctx, false);
