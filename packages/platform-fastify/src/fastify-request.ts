@@ -18,7 +18,7 @@ export class FastifyAdapterRequest implements AdapterRequest {
   constructor(
     readonly raw: FastifyRequest,
     /** Fastify's parsed query, when it was parsed with core's parser. */
-    readonly query: Readonly<Record<string, string | string[] | undefined>> | undefined,
+    readonly query: AdapterRequest['query'],
     /** Set when Fastify failed to read the body (too large, unusable Content-Type). */
     bodyError?: Error,
   ) {

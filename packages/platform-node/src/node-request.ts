@@ -18,7 +18,7 @@ export class NodeRequest implements AdapterRequest {
     readonly raw: IncomingMessage,
     readonly params: Readonly<Record<string, string | undefined>>,
     /** Parsed by the router during its lookup (with core's parser); absent for unmatched requests. */
-    readonly query?: Readonly<Record<string, string | string[] | undefined>>,
+    readonly query?: AdapterRequest['query'],
   ) {
     this.method = raw.method ?? 'GET';
     this.url = raw.url ?? '/';

@@ -3,6 +3,7 @@
  * turns its native request into an `AdapterRequest`, routes it to a `MountedRoute`, and writes what
  * the route sends through `AdapterResponse`. Node, Fastify, Express and fetch adapters all fit this.
  */
+import type { QueryValues } from '../http/query-string.js';
 import type { HttpMethod } from '../metadata/records.js';
 
 export type OutgoingHeaders = Record<string, string | number | readonly string[]>;
@@ -19,7 +20,7 @@ export interface AdapterRequest {
    * The query string, when the adapter's router has parsed it already with core's `parseQueryString`
    * (the same shape everywhere); left out, core parses `url` itself when something reads the query.
    */
-  readonly query?: Readonly<Record<string, string | string[] | undefined>>;
+  readonly query?: QueryValues;
   /** Header names in lower case; repeated headers as arrays (node's `IncomingMessage.headers` shape). */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /**

@@ -180,7 +180,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       const result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
       if (isPromise(result)) return finish(ctx, cleanUp, 'result', result);
       const sending = send(ctx, result);
-      if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending ?? undefined);
+      if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending || undefined);
       return undefined;
     } catch (error) {
       return finish(ctx, cleanUp, 'sent', Promise.reject(error));

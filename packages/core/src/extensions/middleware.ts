@@ -11,7 +11,7 @@ import type { AdapterRequest } from '../adapter/adapter.js';
 import type { HttpResponse } from '../http/http-response.js';
 import type { RequestContext } from '../http/request-context.js';
 
-/** What a middleware's `when` test may read: nothing has been parsed or allocated for the request yet. */
+/** What a middleware's `when` test may read: it runs before Decorum has made a context for the request. */
 export type RequestHead = Pick<AdapterRequest, 'method' | 'url' | 'headers'>;
 
 export type Middleware = ((ctx: RequestContext, next: () => Promise<HttpResponse>) => HttpResponse | Promise<HttpResponse>) & {
