@@ -13,11 +13,11 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const decorumBin = join(repo, 'packages/decorum/bin/decorum.mjs');
 
-/** A temporary app folder; `decorum` resolves through a symlinked node_modules, as after an install. */
+/** A temporary app folder; `@decorumjs/decorum` resolves through a symlinked node_modules, as after an install. */
 export function createTempApp(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'decorum-cli-'));
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(join(repo, 'packages/decorum'), join(dir, 'node_modules/decorum'), 'dir');
+  mkdirSync(join(dir, 'node_modules/@decorumjs'), { recursive: true });
+  symlinkSync(join(repo, 'packages/decorum'), join(dir, 'node_modules/@decorumjs/decorum'), 'dir');
   symlinkSync(realpathSync(join(repo, 'test/node_modules/class-validator')), join(dir, 'node_modules/class-validator'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'temp-app', private: true, type: 'module' }));
   for (const [path, text] of Object.entries(files)) writeSource(dir, path, text);

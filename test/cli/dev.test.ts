@@ -20,7 +20,7 @@ const RELOAD_MS = 3_000;
 const BETWEEN_SAVES_MS = 2_500;
 
 const controller = (value: string): string => `
-import { Controller, Get } from 'decorum';
+import { Controller, Get } from '@decorumjs/decorum';
 
 @Controller()
 export class ValueController {
@@ -32,7 +32,7 @@ export class ValueController {
 `;
 
 const main = `
-import { createApp } from 'decorum';
+import { createApp } from '@decorumjs/decorum';
 import { ValueController } from './value.js';
 
 export const app = createApp({ title: 'Temp', controllers: [ValueController] });

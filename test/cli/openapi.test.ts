@@ -9,7 +9,7 @@ const TEST_MS = 60_000;
 
 const app = `
 import { IsString } from 'class-validator';
-import { Body, Controller, Get, Param, Post, createApp } from 'decorum';
+import { Body, Controller, Get, Param, Post, createApp } from '@decorumjs/decorum';
 
 export class CreatePet {
   @IsString() name!: string;

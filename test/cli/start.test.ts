@@ -7,7 +7,7 @@ const START_MS = 30_000;
 const TEST_MS = 90_000;
 
 const app = `
-import { Controller, Get, createApp } from 'decorum';
+import { Controller, Get, createApp } from '@decorumjs/decorum';
 
 @Controller()
 export class ProcessController {
@@ -90,14 +90,14 @@ describe('decorum start', () => {
 
   it('runs compiled JavaScript', async () => {
     const js = `
-import { createApp } from 'decorum';
+import { createApp } from '@decorumjs/decorum';
 class PidController { pid() { return { pid: process.pid }; } }
 export default createApp({ controllers: [PidController] });
 `;
     // Decorators applied by hand, as compiled output does (no TypeScript involved).
     const compiled = js.replace(
       "export default",
-      "import { Controller, Get } from 'decorum';\nController()(PidController);\nGet('pid')(PidController.prototype, 'pid', Object.getOwnPropertyDescriptor(PidController.prototype, 'pid'));\nexport default",
+      "import { Controller, Get } from '@decorumjs/decorum';\nController()(PidController);\nGet('pid')(PidController.prototype, 'pid', Object.getOwnPropertyDescriptor(PidController.prototype, 'pid'));\nexport default",
     );
     const { url } = await start(['dist/main.js'], { 'dist/main.js': compiled });
     expect(await tryGet(`${url}/pid`)).toMatch(/"pid":\d+/);

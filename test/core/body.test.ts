@@ -3,7 +3,7 @@
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, Int, Post } from 'decorum';
+import { Body, Controller, Int, Post } from '@decorumjs/decorum';
 import { details, rawRequest, serve, start } from './serve.js';
 
 class Point {

@@ -3,7 +3,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsString, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, DecorumError, Get, Param, Post, Query, ResponseModel, createApp, type Class } from 'decorum';
+import { Body, Controller, DecorumError, Get, Param, Post, Query, ResponseModel, createApp, type Class } from '@decorumjs/decorum';
 
 async function bootstrapError(...controllers: Class[]): Promise<DecorumError> {
   const app = createApp({ controllers, logger: false });

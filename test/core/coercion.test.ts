@@ -1,6 +1,6 @@
 // Path, query, header and cookie strings become their declared types, or a 422 naming the input.
 import { describe, expect, test } from 'vitest';
-import { Controller, Cookie, Get, Header, Int, Param, Query } from 'decorum';
+import { Controller, Cookie, Get, Header, Int, Param, Query } from '@decorumjs/decorum';
 import { details, serve } from './serve.js';
 
 enum Color { Red = 'red', Green = 'green' }

@@ -5,7 +5,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, Post, Get, Query } from 'decorum';
+import { Body, Controller, Post, Get, Query } from '@decorumjs/decorum';
 import { details, serve } from './serve.js';
 
 class Tag {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import {
   Conflict, Controller, Get, HttpError, HttpResponse, Int, NotFound, Query, RequestValidationError, TooManyRequests,
   Unauthorized, type Logger, type RequestContext,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { serve, start } from './serve.js';
 
 class DomainError extends Error {

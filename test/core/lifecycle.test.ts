@@ -3,7 +3,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { Body, Controller, Get, Header, Int, Param, Post, Query, ResponseModel, createApp, type App } from 'decorum';
+import { Body, Controller, Get, Header, Int, Param, Post, Query, ResponseModel, createApp, type App } from '@decorumjs/decorum';
 import { start } from './serve.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

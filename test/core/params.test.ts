@@ -1,6 +1,6 @@
 // Required, optional and default parameters; FastAPI's constraints; every error in one response.
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, Header, Int, Param, Query } from 'decorum';
+import { Controller, Get, Header, Int, Param, Query } from '@decorumjs/decorum';
 import { details, serve } from './serve.js';
 
 @Controller('p')

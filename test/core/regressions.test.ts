@@ -4,7 +4,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsString, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, Post } from 'decorum';
+import { Body, Controller, Post } from '@decorumjs/decorum';
 import { details, serve } from './serve.js';
 
 class Address {

@@ -3,7 +3,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
-import { Controller, Delete, Get, HttpCode, HttpResponse, Post, Res, ResponseControl, ResponseHeader, ResponseModel } from 'decorum';
+import { Controller, Delete, Get, HttpCode, HttpResponse, Post, Res, ResponseControl, ResponseHeader, ResponseModel } from '@decorumjs/decorum';
 import { rawRequest, serve } from './serve.js';
 
 class OwnerOut {

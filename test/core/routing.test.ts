@@ -1,6 +1,6 @@
 // Routing over the wire: path syntax, 404 versus 405 with Allow, HEAD on GET routes, trailing slashes.
 import { describe, expect, test } from 'vitest';
-import { All, Controller, Delete, Get, Head, Param, Patch, Post, Put, Res, ResponseControl, ResponseHeader } from 'decorum';
+import { All, Controller, Delete, Get, Head, Param, Patch, Post, Put, Res, ResponseControl, ResponseHeader } from '@decorumjs/decorum';
 import { rawRequest, serve } from './serve.js';
 
 @Controller('items')

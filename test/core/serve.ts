@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App, type AppOptions } from 'decorum';
+import { createApp, type App, type AppOptions } from '@decorumjs/decorum';
 
 export interface Served {
   readonly app: App;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Depends, Get, Inject, Injectable, Query, createApp, DecorumError } from 'decorum';
+import { Controller, Depends, Get, Inject, Injectable, Query, createApp, DecorumError } from '@decorumjs/decorum';
 
 const quiet = { logger: false as const, shutdownSignals: false as const, openapi: false as const };
 

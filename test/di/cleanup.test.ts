@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { Controller, Depends, Get, createApp, dependency, type App } from 'decorum';
+import { Controller, Depends, Get, createApp, dependency, type App } from '@decorumjs/decorum';
 import { serve, type Served } from './serve.js';
 
 let server: Served | undefined;

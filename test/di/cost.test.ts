@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { Controller, Depends, Get, Inject, Injectable, RequestContext, createApp, type App } from 'decorum';
+import { Controller, Depends, Get, Inject, Injectable, RequestContext, createApp, type App } from '@decorumjs/decorum';
 import { serve, type Served } from './serve.js';
 
 let server: Served | undefined;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   Controller, Depends, Get, Header, Injectable, Int, Query, RequestContext, Unauthorized, UseDependencies, createApp,
   defineModule, dependency, type App,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { serve, type Served } from './serve.js';
 
 let server: Served | undefined;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, Injectable, createApp } from 'decorum';
+import { Controller, Get, Injectable, createApp } from '@decorumjs/decorum';
 
 const quiet = { logger: false as const, shutdownSignals: false as const, openapi: false as const };
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,18 +42,18 @@ describe('lifecycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'decorum-signal-'));
     const entry = join(dir, 'main.ts');
     writeFileSync(entry, `
-      import { Controller, Get, createApp } from 'decorum';
+      import { Controller, Get, createApp } from '@decorumjs/decorum';
       @Controller() class Ping { @Get('ping') ping() { return 'pong'; } }
       const app = createApp({ logger: false, openapi: false, controllers: [Ping] });
       app.onShutdown(() => { process.stdout.write('shutdown hook ran\\n'); });
       const { url } = await app.listen(0);
       process.stdout.write('listening ' + url + '\\n');
     `);
-    // Resolve 'decorum' from the workspace: run with the repo as the working directory of module resolution.
+    // Resolve '@decorumjs/decorum' from the workspace: run with the repo as the working directory of module resolution.
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const { symlinkSync, mkdirSync } = await import('node:fs');
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(join(repo, 'packages/decorum'), join(dir, 'node_modules/decorum'));
+    mkdirSync(join(dir, 'node_modules/@decorumjs'), { recursive: true });
+    symlinkSync(join(repo, 'packages/decorum'), join(dir, 'node_modules/@decorumjs/decorum'));
     const child = spawn(process.execPath, [
       '--conditions=decorum-source', '--import', join(repo, 'packages/cli/loader/register.mjs'), entry,
     ], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { Controller, Depends, Get, Inject, Injectable, InjectionToken, createApp, defineModule, dependency, type App } from 'decorum';
+import { Controller, Depends, Get, Inject, Injectable, InjectionToken, createApp, defineModule, dependency, type App } from '@decorumjs/decorum';
 import { serve, type Served } from './serve.js';
 
 const servers: Served[] = [];

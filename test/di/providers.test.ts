@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { Controller, Get, Inject, Injectable, InjectionToken, createApp, type App } from 'decorum';
+import { Controller, Get, Inject, Injectable, InjectionToken, createApp, type App } from '@decorumjs/decorum';
 import { serve, type Served } from './serve.js';
 
 let server: Served | undefined;

@@ -1,5 +1,5 @@
 /** Starts an app on a free port for one test file and closes it after. */
-import type { App } from 'decorum';
+import type { App } from '@decorumjs/decorum';
 
 export interface Served {
   url: string;

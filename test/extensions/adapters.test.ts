@@ -4,11 +4,11 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, HttpResponse, NodeAdapter, compression, cors, createApp, type HttpAdapter } from 'decorum';
-import { ExpressAdapter } from '@decorum/platform-express';
-import { FastifyAdapter } from '@decorum/platform-fastify';
-import { FetchAdapter } from '@decorum/platform-fetch';
-import { fetchOverNodeHttp } from '@decorum/testing/contract';
+import { Controller, Get, HttpResponse, NodeAdapter, compression, cors, createApp, type HttpAdapter } from '@decorumjs/decorum';
+import { ExpressAdapter } from '@decorumjs/platform-express';
+import { FastifyAdapter } from '@decorumjs/platform-fastify';
+import { FetchAdapter } from '@decorumjs/platform-fetch';
+import { fetchOverNodeHttp } from '@decorumjs/testing/contract';
 import { rawRequest } from './raw-request.js';
 import { listen, quiet } from './serve.js';
 

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, HttpCode, HttpResponse, Res, compression, type CompressionOptions, type ResponseControl } from 'decorum';
+import { Controller, Get, HttpCode, HttpResponse, Res, compression, type CompressionOptions, type ResponseControl } from '@decorumjs/decorum';
 import { rawRequest } from './raw-request.js';
 import { serve } from './serve.js';
 

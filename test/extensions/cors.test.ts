@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, HttpResponse, Post, cors, type CorsOptions } from 'decorum';
+import { Controller, Get, HttpResponse, Post, cors, type CorsOptions } from '@decorumjs/decorum';
 import { serve } from './serve.js';
 
 @Controller()

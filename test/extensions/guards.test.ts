@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   Controller, Get, Injectable, Roles, SetMetadata, Unauthorized, UseGuards, rolesGuard, type CanActivate, type GuardContext,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { serve } from './serve.js';
 
 describe('guards', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, Req, clientIp, proxyHeaders, requestScheme, trustedHost, type RequestContext } from 'decorum';
+import { Controller, Get, Req, clientIp, proxyHeaders, requestScheme, trustedHost, type RequestContext } from '@decorumjs/decorum';
 import { rawRequest } from './raw-request.js';
 import { serve } from './serve.js';
 

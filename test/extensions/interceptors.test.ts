@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   BadRequest, Controller, Get, HttpResponse, Injectable, NotFound, Param, UseInterceptors, type Interceptor, type RequestContext,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { serve } from './serve.js';
 
 describe('interceptors', () => {

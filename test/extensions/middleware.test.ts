@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, HttpResponse, Post, TooManyRequests, withCondition, type Middleware } from 'decorum';
+import { Controller, Get, HttpResponse, Post, TooManyRequests, withCondition, type Middleware } from '@decorumjs/decorum';
 import { serve } from './serve.js';
 
 @Controller()

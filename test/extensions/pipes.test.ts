@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   BadRequest, Controller, DefaultValuePipe, Get, Injectable, Param, ParseArrayPipe, ParseEnumPipe, ParseIntPipe, ParseUUIDPipe,
   PipeError, Query, UsePipes, type PipeMetadata, type PipeTransform,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { serve } from './serve.js';
 
 const upper: PipeTransform = { transform: (value) => (typeof value === 'string' ? value.toUpperCase() : value) };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, REQUEST_ID, Req, createApp, requestId, requestIdOf, type Logger, type RequestContext } from 'decorum';
+import { Controller, Get, REQUEST_ID, Req, createApp, requestId, requestIdOf, type Logger, type RequestContext } from '@decorumjs/decorum';
 import { listen, quiet, serve } from './serve.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   Controller, Depends, Forbidden, Get, UseDependencies, apiKeyAuth, createApp, dependency, httpBearerAuth, oauth2PasswordBearer,
   openApiDocument, type BearerCredentials,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { quiet, serve } from './serve.js';
 
 const bearer = httpBearerAuth({ bearerFormat: 'JWT' });

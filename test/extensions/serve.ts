@@ -1,6 +1,6 @@
 /** Starts an app on a free port for one test and closes it after; requests go through node's fetch. */
 import { afterEach } from 'vitest';
-import { createApp, type App, type DecorumAppOptions } from 'decorum';
+import { createApp, type App, type DecorumAppOptions } from '@decorumjs/decorum';
 
 export const quiet = { logger: false, shutdownSignals: false, openapi: false } as const;
 

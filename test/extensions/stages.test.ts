@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   Controller, Get, HttpResponse, Param, ParseIntPipe, UseDependencies, UseGuards, UseInterceptors, createApp, type RequestContext,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { listen, quiet } from './serve.js';
 
 describe('compiled stages', () => {

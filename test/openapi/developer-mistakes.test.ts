@@ -5,7 +5,7 @@
 import { IsString, Validate } from 'class-validator';
 import {
   All, ApiSecurity, Body, Controller, Get, Operation, Post, apiKey, createApp, openApiDocument, type Class,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { expect, test } from 'vitest';
 
 const appOf = (...controllers: Class[]) => createApp({ controllers, logger: false });

@@ -2,7 +2,7 @@
  * The docs endpoints over a real socket: what they answer, with which content types, and that nothing
  * they serve points at another host. The browser test checks the same from the page's side.
  */
-import { openApiDocument, type App } from 'decorum';
+import { openApiDocument, type App } from '@decorumjs/decorum';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createPetStore } from './fixtures/pet-store-app.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Controller, Depends, Get, Header, createApp, dependency, httpBearer, openApiDocument } from 'decorum';
+import { Controller, Depends, Get, Header, createApp, dependency, httpBearer, openApiDocument } from '@decorumjs/decorum';
 
 const bearer = httpBearer();
 const token = Object.assign(

@@ -1,4 +1,4 @@
-import { buildOpenApi, openApiDocument, type OpenApiDocument, type OperationObject } from 'decorum';
+import { buildOpenApi, openApiDocument, type OpenApiDocument, type OperationObject } from '@decorumjs/decorum';
 import { describe, expect, test } from 'vitest';
 import { asSnapshotJson, expectValidOpenApi } from './expect-valid-openapi.js';
 import { createPetStore } from './fixtures/pet-store-app.js';

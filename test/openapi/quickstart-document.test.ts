@@ -1,4 +1,4 @@
-import { openApiDocument } from 'decorum';
+import { openApiDocument } from '@decorumjs/decorum';
 import { expect, test } from 'vitest';
 import { app } from '../../apps/quickstart/src/main.js';
 import { asSnapshotJson, expectValidOpenApi } from './expect-valid-openapi.js';

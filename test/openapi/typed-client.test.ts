@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { openApiDocument } from 'decorum';
+import { openApiDocument } from '@decorumjs/decorum';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { app } from '../../apps/quickstart/src/main.js';
 

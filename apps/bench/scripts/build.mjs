@@ -1,5 +1,5 @@
 // Builds what the bench runs: Decorum's packages and the bench itself with tsc (decorator metadata
-// intact), and @decorum/platform-fastify only when it exists in the tree; the bench skips it otherwise.
+// intact), and @decorumjs/platform-fastify only when it exists in the tree; the bench skips it otherwise.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,9 +22,9 @@ if (fastifyAdapterCommitted()) {
   try {
     build('packages/platform-fastify');
   } catch {
-    console.log('note: @decorum/platform-fastify does not build yet; the bench will skip it');
+    console.log('note: @decorumjs/platform-fastify does not build yet; the bench will skip it');
   }
 } else {
-  console.log('note: @decorum/platform-fastify is not in the tree yet; the bench will skip it');
+  console.log('note: @decorumjs/platform-fastify is not in the tree yet; the bench will skip it');
 }
 build('apps/bench');

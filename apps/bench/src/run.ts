@@ -35,7 +35,7 @@ async function availableServers(only: readonly string[] | undefined): Promise<Se
       try {
         await loadFastifyAdapter();
       } catch (error) {
-        console.log(`note: skipping ${server.label}: @decorum/platform-fastify is not built in this tree ` +
+        console.log(`note: skipping ${server.label}: @decorumjs/platform-fastify is not built in this tree ` +
           `(${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         continue;
       }

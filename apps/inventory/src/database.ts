@@ -2,7 +2,7 @@
  * A stand-in database with transactions, to show a request-scoped dependency with cleanup: the
  * transaction commits after a successful response and rolls back when the handler fails.
  */
-import { Inject, Injectable, dependency } from 'decorum';
+import { Inject, Injectable, dependency } from '@decorumjs/decorum';
 
 export class Transaction {
   readonly writes: string[] = [];

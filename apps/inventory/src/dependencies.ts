@@ -1,5 +1,5 @@
 /** Handler dependencies: their parameters are validated and documented as the route's own. */
-import { Header, Int, Query, Unauthorized, dependency } from 'decorum';
+import { Header, Int, Query, Unauthorized, dependency } from '@decorumjs/decorum';
 
 export interface Page {
   limit: number;

@@ -1,5 +1,5 @@
 /** The store is an interface, so it is injected by token and any implementation (or a test fake) fits. */
-import { Injectable, InjectionToken } from 'decorum';
+import { Injectable, InjectionToken } from '@decorumjs/decorum';
 
 export interface Item {
   id: number;

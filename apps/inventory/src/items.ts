@@ -1,7 +1,7 @@
 import { IsNumber, IsPositive, IsString, Length } from 'class-validator';
 import {
   Body, Controller, Depends, Get, HttpCode, Inject, Injectable, Int, NotFound, Param, Post, UseDependencies,
-} from 'decorum';
+} from '@decorumjs/decorum';
 import { Database, Transaction, transaction } from './database.js';
 import { pagination, requireToken, type Page } from './dependencies.js';
 import { ITEM_STORE, type Item, type ItemStore } from './item-store.js';

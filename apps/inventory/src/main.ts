@@ -1,4 +1,4 @@
-import { createApp, defineModule } from 'decorum';
+import { createApp, defineModule } from '@decorumjs/decorum';
 import { Database } from './database.js';
 import { InMemoryItemStore, ITEM_STORE } from './item-store.js';
 import { ItemsController, ItemsService } from './items.js';

@@ -1,5 +1,5 @@
 import { IsBoolean, IsNumber, IsOptional, IsString } from 'class-validator';
-import { Body, Controller, Get, Int, Param, Post, Query } from 'decorum';
+import { Body, Controller, Get, Int, Param, Post, Query } from '@decorumjs/decorum';
 
 export class CreateItem {
   @IsString() name!: string;

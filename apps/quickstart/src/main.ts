@@ -1,4 +1,4 @@
-import { createApp } from 'decorum';
+import { createApp } from '@decorumjs/decorum';
 import { ItemsController } from './items.js';
 
 export const app = createApp({ title: 'Quickstart', version: '1.0.0', controllers: [ItemsController] });

@@ -1,6 +1,6 @@
 // The quickstart's behaviour table (issue 2), through the in-process test client.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestClient, type TestClient } from '@decorum/testing';
+import { createTestClient, type TestClient } from '@decorumjs/testing';
 import { app } from '../src/main.js';
 
 let client: TestClient;

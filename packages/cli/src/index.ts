@@ -1,5 +1,5 @@
 /**
- * @decorum/cli: the `decorum` command (`decorum dev`, `start`, `openapi`). Exported for tools that
+ * @decorumjs/cli: the `decorum` command (`decorum dev`, `start`, `openapi`). Exported for tools that
  * embed it; most people run the bin.
  */
 export { createProgram } from './program.js';

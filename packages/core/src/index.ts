@@ -1,5 +1,5 @@
 /**
- * @decorum/core: decorators, the route table, compiled routes, errors and the adapter contract.
+ * @decorumjs/core: decorators, the route table, compiled routes, errors and the adapter contract.
  * Every public name is listed here by hand, so the public surface is reviewed like code.
  */
 import 'reflect-metadata';

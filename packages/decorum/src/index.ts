@@ -1,21 +1,21 @@
 /**
- * decorum: the one package an app installs. Everything from @decorum/core and @decorum/openapi, and a
+ * decorum: the one package an app installs. Everything from @decorumjs/core and @decorumjs/openapi, and a
  * `createApp` that serves on node:http with its API docs unless told otherwise, and the built-in
- * middleware and auth dependencies of @decorum/middleware.
+ * middleware and auth dependencies of @decorumjs/middleware.
  * @example
- * import { Controller, Get, Query, createApp } from 'decorum';
+ * import { Controller, Get, Query, createApp } from '@decorumjs/decorum';
  * @Controller() class HelloController { @Get('hello') hello(@Query('name', { default: 'world' }) name: string) { return { message: `Hello, ${name}!` }; } }
  * export const app = createApp({ controllers: [HelloController] });
  * // GET /hello, GET /openapi.json, GET /docs (Swagger UI), GET /redoc (ReDoc)
  */
-import { App, type AppOptions } from '@decorum/core';
-import { openApi, type OpenApiPluginOptions } from '@decorum/openapi';
-import { NodeAdapter } from '@decorum/platform-node';
+import { App, type AppOptions } from '@decorumjs/core';
+import { openApi, type OpenApiPluginOptions } from '@decorumjs/openapi';
+import { NodeAdapter } from '@decorumjs/platform-node';
 
-export * from '@decorum/core';
-export * from '@decorum/openapi';
-export * from '@decorum/middleware';
-export { NodeAdapter, type NodeAdapterOptions } from '@decorum/platform-node';
+export * from '@decorumjs/core';
+export * from '@decorumjs/openapi';
+export * from '@decorumjs/middleware';
+export { NodeAdapter, type NodeAdapterOptions } from '@decorumjs/platform-node';
 
 export interface DecorumAppOptions extends AppOptions {
   /**

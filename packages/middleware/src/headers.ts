@@ -3,7 +3,7 @@
  * Request headers are node-shaped (lower-case names, repeated ones as arrays); response headers are the
  * mutable record of an `HttpResponse`.
  */
-import type { HttpResponse, RequestContext } from '@decorum/core';
+import type { HttpResponse, RequestContext } from '@decorumjs/core';
 
 /** A request header as one string: repeated values joined with ", " (RFC 9110 §5.3). */
 export function headerOf(ctx: RequestContext, name: string): string | undefined {

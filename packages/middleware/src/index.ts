@@ -1,8 +1,8 @@
 /**
- * @decorum/middleware: the middleware most apps need, in Decorum's own request/response terms so each
+ * @decorumjs/middleware: the middleware most apps need, in Decorum's own request/response terms so each
  * runs the same on every adapter, and FastAPI's `fastapi.security` dependencies.
  * @example
- * import { compression, cors, requestId } from '@decorum/middleware';
+ * import { compression, cors, requestId } from '@decorumjs/middleware';
  * createApp({ controllers, middleware: [requestId(), cors({ allowOrigins: ['https://app.example.com'] }), compression()] });
  */
 export { cors } from './cors/cors.js';

@@ -3,7 +3,7 @@
  * peer that connected is a trusted proxy, `X-Forwarded-For` and `X-Forwarded-Proto` are believed;
  * otherwise they are ignored, since any client can send them.
  */
-import type { Middleware, RequestContext } from '@decorum/core';
+import type { Middleware, RequestContext } from '@decorumjs/core';
 import { headerOf, listOf } from './headers.js';
 
 export interface ProxyHeadersOptions {

@@ -3,7 +3,7 @@
  * An incoming id (from a load balancer or the calling service) is kept when it looks like an id;
  * anything else is replaced, so a client cannot write arbitrary text into the logs.
  */
-import { setRequestId, type Middleware } from '@decorum/core';
+import { setRequestId, type Middleware } from '@decorumjs/core';
 
 export interface RequestIdOptions {
   /** The request and response header carrying the id (`x-request-id` by default). */

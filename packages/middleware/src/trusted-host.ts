@@ -3,7 +3,7 @@
  * `TrustedHostMiddleware`): a guard against Host-header attacks on password-reset links, caches and
  * virtual-host routing.
  */
-import { HttpResponse, withCondition, type Middleware } from '@decorum/core';
+import { HttpResponse, withCondition, type Middleware } from '@decorumjs/core';
 
 export interface TrustedHostOptions {
   /**

@@ -2,7 +2,7 @@
  * The document of one app. The docs plugin records its build options here when it registers, so the
  * served `/openapi.json` and `decorum openapi` (which builds without serving) produce the same document.
  */
-import type { App } from '@decorum/core';
+import type { App } from '@decorumjs/core';
 import { buildOpenApi, type BuildOpenApiOptions } from './build-openapi.js';
 import type { OpenApiDocument } from './openapi-types.js';
 
@@ -17,7 +17,7 @@ export function setOpenApiOptions(app: App, options: BuildOpenApiOptions): void 
  * The OpenAPI 3.1 document of an app, built from its route table without starting it (no port, no
  * startup hooks).
  * @example
- * import { openApiDocument } from 'decorum';
+ * import { openApiDocument } from '@decorumjs/decorum';
  * import { app } from './main.js';
  * console.log(JSON.stringify(openApiDocument(app), null, 2));
  */

@@ -2,7 +2,7 @@
  * The OpenAPI document as a pure function of the route table, as FastAPI's `get_openapi(routes)`: the
  * router and the docs read the same `RouteDef`s, so they cannot disagree. Decorators are never re-read.
  */
-import type { AppInfo, HttpMethod, RouteDef, RouteTable } from '@decorum/core';
+import type { AppInfo, HttpMethod, RouteDef, RouteTable } from '@decorumjs/core';
 import type { OpenApiDocument, OperationObject, PathItemObject, TagObject } from './openapi-types.js';
 import { assignOperationIds } from './operation/operation-ids.js';
 import { buildParameters } from './operation/parameters.js';

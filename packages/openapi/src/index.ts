@@ -1,8 +1,8 @@
 /**
- * @decorum/openapi: the OpenAPI 3.1 document of an app, built from its route table, and the plugin that
+ * @decorumjs/openapi: the OpenAPI 3.1 document of an app, built from its route table, and the plugin that
  * serves it with Swagger UI and ReDoc from installed files. Every public name is listed here by hand.
  * @example
- * import { openApiDocument } from '@decorum/openapi';
+ * import { openApiDocument } from '@decorumjs/openapi';
  * const document = openApiDocument(app); // { openapi: '3.1.0', paths: { '/items/{item_id}': … } }
  */
 export { buildOpenApi, type BuildOpenApiOptions } from './build-openapi.js';

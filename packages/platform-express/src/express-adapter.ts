@@ -5,8 +5,8 @@
  */
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorum/core';
-import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorum/platform-node';
+import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorumjs/core';
+import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorumjs/platform-node';
 import { ExpressRequest } from './express-request.js';
 
 export interface ExpressAdapterOptions extends NodeServerOptions {

@@ -1,7 +1,7 @@
 // Decorum inside an Express app the user owns: middleware before it, body parsers, and routes after it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import express from 'express';
-import { Body, Controller, Get, Post, createApp, type App } from '@decorum/core';
+import { Body, Controller, Get, Post, createApp, type App } from '@decorumjs/core';
 import { ExpressAdapter } from './index.js';
 
 @Controller('notes')

@@ -4,8 +4,8 @@
  * already consumed the stream, its result is handed to core instead, so the route still gets its body.
  */
 import type { Request } from 'express';
-import { PayloadTooLarge } from '@decorum/core';
-import { NodeRequest } from '@decorum/platform-node';
+import { PayloadTooLarge } from '@decorumjs/core';
+import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
   constructor(readonly express: Request) {

@@ -1,4 +1,4 @@
-import { runAdapterContract } from '@decorum/testing/contract';
+import { runAdapterContract } from '@decorumjs/testing/contract';
 import { ExpressAdapter } from './index.js';
 
 runAdapterContract({ name: 'express', createAdapter: () => new ExpressAdapter() });

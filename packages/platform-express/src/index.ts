@@ -1,2 +1,2 @@
-/** @decorum/platform-express: Decorum's routes as an Express router, in your app or its own. */
+/** @decorumjs/platform-express: Decorum's routes as an Express router, in your app or its own. */
 export { ExpressAdapter, type ExpressAdapterOptions } from './express-adapter.js';

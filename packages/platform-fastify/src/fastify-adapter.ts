@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import type { AddressInfo } from 'node:net';
 import {
   PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
-} from '@decorum/core';
+} from '@decorumjs/core';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 

@@ -1,7 +1,7 @@
 // Decorum on a Fastify instance the user owns: their hooks, routes and body parsing keep working.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import Fastify from 'fastify';
-import { Body, Controller, Get, Post, createApp, type App } from '@decorum/core';
+import { Body, Controller, Get, Post, createApp, type App } from '@decorumjs/core';
 import { FastifyAdapter } from './index.js';
 
 @Controller('notes')

@@ -4,7 +4,7 @@
  * the error Fastify met while reading it, translated to the error core would have raised itself.
  */
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLarge, type AdapterRequest } from '@decorum/core';
+import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 

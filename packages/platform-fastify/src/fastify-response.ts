@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
-import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorum/core';
+import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
 
 export class FastifyAdapterResponse implements AdapterResponse {
   constructor(readonly raw: FastifyReply) {}

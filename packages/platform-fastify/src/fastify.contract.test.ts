@@ -1,4 +1,4 @@
-import { runAdapterContract } from '@decorum/testing/contract';
+import { runAdapterContract } from '@decorumjs/testing/contract';
 import { FastifyAdapter } from './index.js';
 
 runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });

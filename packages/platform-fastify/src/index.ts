@@ -1,2 +1,2 @@
-/** @decorum/platform-fastify: Decorum's routes on a Fastify instance, yours or its own. */
+/** @decorumjs/platform-fastify: Decorum's routes on a Fastify instance, yours or its own. */
 export { FastifyAdapter, type FastifyAdapterOptions } from './fastify-adapter.js';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Controller, Get, createApp } from '@decorum/core';
+import { Controller, Get, createApp } from '@decorumjs/core';
 import { FetchAdapter, toFetchHandler } from './index.js';
 
 @Controller()

@@ -4,7 +4,7 @@
  * find-my-way, like the node adapter, so paths, trailing slashes and 405s match exactly.
  */
 import FindMyWay from 'find-my-way';
-import { DecorumError, type App, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorum/core';
+import { DecorumError, type App, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
 import { FetchRequest } from './fetch-request.js';
 import { FetchResponse } from './fetch-response.js';
 

@@ -2,7 +2,7 @@
  * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
  * names) because that is what core's binders read; the body stream is read only when a route asks.
  */
-import { PayloadTooLarge, type AdapterRequest } from '@decorum/core';
+import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 

@@ -3,7 +3,7 @@
  * becomes a `ReadableStream`, and `send` settles when the consumer has read it all (core then runs cleanup).
  * There is no native response object to take over, so `raw` is undefined: return an `HttpResponse` instead.
  */
-import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorum/core';
+import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
 
 type Deliver = (response: Response) => void;
 

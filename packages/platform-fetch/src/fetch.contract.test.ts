@@ -1,4 +1,4 @@
-import { fetchOverNodeHttp, runAdapterContract } from '@decorum/testing/contract';
+import { fetchOverNodeHttp, runAdapterContract } from '@decorumjs/testing/contract';
 import { FetchAdapter } from './index.js';
 
 runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()) });

@@ -1,4 +1,4 @@
-/** @decorum/platform-node: the default adapter, on node:http. */
+/** @decorumjs/platform-node: the default adapter, on node:http. */
 export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 // For adapters on node:http frameworks (Express) that hand Decorum node's own request and response.
 export { NodeRequest } from './node-request.js';

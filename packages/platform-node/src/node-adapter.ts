@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
-import { parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorum/core';
+import { parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';

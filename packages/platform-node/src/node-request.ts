@@ -3,7 +3,7 @@
  * the size limit checked against Content-Length first and then while streaming.
  */
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLarge, type AdapterRequest } from '@decorum/core';
+import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 

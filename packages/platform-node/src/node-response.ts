@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorum/core';
+import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
 import type { NodeRequest } from './node-request.js';
 
 export class NodeResponse implements AdapterResponse {

@@ -4,7 +4,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServerAddress } from '@decorum/core';
+import type { ServerAddress } from '@decorumjs/core';
 
 export interface NodeServerOptions {
   /** Time allowed to receive a whole request, in ms (30 s). */

@@ -1,6 +1,6 @@
 /**
- * @decorum/testing: a test client that calls an app in-process (FastAPI's `TestClient`). The adapter
- * contract suite that every platform package runs is at `@decorum/testing/contract`.
+ * @decorumjs/testing: a test client that calls an app in-process (FastAPI's `TestClient`). The adapter
+ * contract suite that every platform package runs is at `@decorumjs/testing/contract`.
  */
 export { TestClient, createTestClient, type TestClientOptions, type TestRequestOptions } from './test-client.js';
 export { TestResponse } from './test-response.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { FetchAdapter } from '@decorum/platform-fetch';
+import { FetchAdapter } from '@decorumjs/platform-fetch';
 import { createContractApp } from './contract/serve.js';
 import { createTestClient, type TestClient } from './index.js';
 

@@ -7,8 +7,8 @@
  * expect(res.status).toBe(200);
  * expect(res.json()).toEqual({ item_id: 42, q: 'hello' });
  */
-import type { App } from '@decorum/core';
-import { FetchAdapter } from '@decorum/platform-fetch';
+import type { App } from '@decorumjs/core';
+import { FetchAdapter } from '@decorumjs/platform-fetch';
 import { CookieJar } from './cookie-jar.js';
 import { TestResponse } from './test-response.js';
 

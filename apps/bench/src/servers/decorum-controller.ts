@@ -1,6 +1,6 @@
 /** The Decorum app under test: the quickstart's three routes, shared by every Decorum adapter. */
 import { IsNumber, IsString } from 'class-validator';
-import { Body, Controller, Get, Int, Param, Post, Query } from 'decorum';
+import { Body, Controller, Get, Int, Param, Post, Query } from '@decorumjs/decorum';
 
 export class CreateItem {
   @IsString() name!: string;

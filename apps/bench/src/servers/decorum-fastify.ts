@@ -1,12 +1,12 @@
 /**
- * Decorum on @decorum/platform-fastify. The package is loaded by name at run time so the bench builds
+ * Decorum on @decorumjs/platform-fastify. The package is loaded by name at run time so the bench builds
  * (and skips this server) in a tree where the adapter does not exist yet.
  */
-import { createApp, type HttpAdapter } from 'decorum';
+import { createApp, type HttpAdapter } from '@decorumjs/decorum';
 import { ItemsController } from './decorum-controller.js';
 import { HOST, type StartServer } from './server.js';
 
-const PACKAGE = '@decorum/platform-fastify';
+const PACKAGE = '@decorumjs/platform-fastify';
 
 /** The adapter class the package exports, found by its shape rather than by a name we would guess. */
 export async function loadFastifyAdapter(): Promise<new () => HttpAdapter> {

@@ -3,7 +3,7 @@
  * carry no `Origin` (same-origin and server-to-server traffic) unless run with `--origin`, which sends
  * one on every request, as a browser on another origin does.
  */
-import { cors } from 'decorum';
+import { cors } from '@decorumjs/decorum';
 import { startWith } from './decorum-node.js';
 
 export const ALLOWED_ORIGIN = 'https://app.example.com';

@@ -1,5 +1,5 @@
 /** Decorum on its default adapter (node:http), with the default logger silenced. */
-import { createApp, type Middleware } from 'decorum';
+import { createApp, type Middleware } from '@decorumjs/decorum';
 import { ItemsController } from './decorum-controller.js';
 import { HOST, type StartServer } from './server.js';
 

@@ -1,5 +1,5 @@
 /** `decorum openapi [entry]`: write the app's OpenAPI document without serving it. */
-import type { App } from '@decorum/core';
+import type { App } from '@decorumjs/core';
 import { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -50,7 +50,7 @@ Examples:
 
 /** Loaded when the command runs, so `dev` and `start` never load the OpenAPI builder. */
 async function buildDocument(app: App): Promise<object> {
-  const { openApiDocument } = (await import('@decorum/openapi')) as { openApiDocument(app: App): object };
+  const { openApiDocument } = (await import('@decorumjs/openapi')) as { openApiDocument(app: App): object };
   return openApiDocument(app);
 }
 

@@ -2,7 +2,7 @@
  * Imports the entry and returns the app it exports: `export const app = createApp(…)` or a default
  * export. Importing only builds the app; nothing listens and no startup hook runs until asked.
  */
-import type { App } from '@decorum/core';
+import type { App } from '@decorumjs/core';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../cli-error.js';
 import { shownPath } from './resolve-entry.js';
@@ -17,7 +17,7 @@ export async function loadApp(entry: string): Promise<App> {
   );
 }
 
-/** Checked by shape, not `instanceof`: the entry may load its own copy of @decorum/core. */
+/** Checked by shape, not `instanceof`: the entry may load its own copy of @decorumjs/core. */
 function isApp(value: unknown): value is App {
   const app = value as Partial<App> | null | undefined;
   return typeof app === 'object' && app !== null && typeof app.listen === 'function' && typeof app.close === 'function' && 'routes' in app;

@@ -62,7 +62,7 @@ function appFrames(stack: string): string[] {
 function isFrameworkFile(file: string): boolean {
   if (file.includes('/node_modules/')) return true;
   const name = packageNameOf(dirname(file));
-  return name === 'decorum' || name?.startsWith('@decorum/') === true;
+  return name?.startsWith('@decorumjs/') === true;
 }
 
 const packageNames = new Map<string, string | undefined>();

@@ -1,5 +1,5 @@
 /** Loads an app from its entry and serves it; and closes it gracefully when the process is told to stop. */
-import type { App, ServerAddress } from '@decorum/core';
+import type { App, ServerAddress } from '@decorumjs/core';
 import { loadApp } from '../entry/load-app.js';
 import type { ListenOptions } from '../listen-options.js';
 

@@ -5,7 +5,7 @@
  * build, a port in use) stops everything, since its replacements would fail the same way.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { createDefaultLogger, type Logger } from '@decorum/core';
+import { createDefaultLogger, type Logger } from '@decorumjs/core';
 import { colorsFor } from '../colors.js';
 import type { ListenOptions } from '../listen-options.js';
 import { appProcessExecArgv, serveChildArgs, serveChildScript } from '../runtime/app-process.js';

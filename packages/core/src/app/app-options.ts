@@ -36,7 +36,7 @@ export interface AppOptions extends AppInfo {
   pipes?: PipeLike[];
   /** Middleware around every request, matched or not (see `app.use` for a path prefix). */
   middleware?: Middleware[];
-  /** The HTTP server to run on. Required by core; `decorum` defaults to node:http. */
+  /** The HTTP server to run on. Required by core; `@decorumjs/decorum` defaults to node:http. */
   adapter?: HttpAdapter;
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */
   bodyLimit?: number;

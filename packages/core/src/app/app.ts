@@ -211,7 +211,7 @@ export class App {
     const adapter = this.#options.adapter;
     if (!adapter) {
       throw new DecorumError('DECORUM_ERR_APP_STATE',
-        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "decorum" for node:http.');
+        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "@decorumjs/decorum" for node:http.');
     }
     return adapter;
   }
@@ -298,7 +298,7 @@ function isClass(value: unknown): value is Class {
   return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
 }
 
-/** Creates an app. `decorum`'s `createApp` is this with node:http and the docs plugin by default. */
+/** Creates an app. `@decorumjs/decorum`'s `createApp` is this with node:http and the docs plugin by default. */
 export function createApp(options: AppOptions = {}): App {
   return new App(options);
 }

@@ -1,5 +1,5 @@
 /**
- * The request's id, for correlating logs: middleware (`requestId()` from `@decorum/middleware`) records
+ * The request's id, for correlating logs: middleware (`requestId()` from `@decorumjs/middleware`) records
  * it, handlers read it, and Decorum's own log lines (the 500 "unhandled error" and the access log) carry
  * it. It is kept per `AdapterRequest` because the access log wraps the adapter's handle and never sees a
  * `RequestContext`; the id also sits in `ctx.state` under `REQUEST_ID` for code that reads state.

@@ -3,7 +3,7 @@
  * Express's `compression`). Decided per response: it leaves alone what is small, already encoded, not
  * text, bodiless, a HEAD answer, or marked `Cache-Control: no-transform`.
  */
-import { HttpResponse, type Middleware } from '@decorum/core';
+import { HttpResponse, type Middleware } from '@decorumjs/core';
 import { appendVary } from '../headers.js';
 import { isCompressibleType } from './compressible.js';
 import { encodeStream, encodeWhole, type EncoderSettings } from './encode-body.js';

@@ -4,7 +4,7 @@
  * encoding wins a tie.
  */
 import Negotiator from 'negotiator';
-import type { RequestContext } from '@decorum/core';
+import type { RequestContext } from '@decorumjs/core';
 
 export type Encoding = 'br' | 'gzip';
 

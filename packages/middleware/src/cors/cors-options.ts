@@ -2,7 +2,7 @@
  * CORS options as FastAPI's `CORSMiddleware` takes them, and their compiled form: every list is turned
  * into a lookup and every fixed header value into a string once, when the middleware is created.
  */
-import type { RequestContext } from '@decorum/core';
+import type { RequestContext } from '@decorumjs/core';
 
 /** Decides per request whether `origin` may read the response (it may be async: a tenant lookup). */
 export type OriginPredicate = (origin: string, ctx: RequestContext) => boolean | Promise<boolean>;

@@ -5,7 +5,7 @@
  * no `Vary: Origin`.
  * @see https://fetch.spec.whatwg.org/#http-cors-protocol
  */
-import { HttpResponse, withCondition, type Middleware, type RequestContext } from '@decorum/core';
+import { HttpResponse, withCondition, type Middleware, type RequestContext } from '@decorumjs/core';
 import { appendVary, headerOf, listOf } from '../headers.js';
 import { compileCors, type CompiledCors, type CorsOptions } from './cors-options.js';
 

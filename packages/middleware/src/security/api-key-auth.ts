@@ -2,7 +2,7 @@
  * An API key in a header, a query parameter or a cookie (FastAPI's `APIKeyHeader`, `APIKeyQuery`,
  * `APIKeyCookie`).
  */
-import type { RequestContext } from '@decorum/core';
+import type { RequestContext } from '@decorumjs/core';
 import { authDependency, notAuthenticated, withDescription, type AuthDependency, type AuthOptions } from './auth-dependency.js';
 
 export interface ApiKeyAuthOptions extends AuthOptions {

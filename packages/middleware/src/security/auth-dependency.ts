@@ -1,12 +1,12 @@
 /**
  * What the auth dependencies share: they are plain functions of the request context (FastAPI's
  * simplest dependency, usable with `@Depends` and `@UseDependencies`), they carry the security scheme
- * `@decorum/openapi` documents the route with, and they answer 401 with a `WWW-Authenticate` challenge.
+ * `@decorumjs/openapi` documents the route with, and they answer 401 with a `WWW-Authenticate` challenge.
  */
-import { Unauthorized, type HttpError, type RequestContext } from '@decorum/core';
+import { Unauthorized, type HttpError, type RequestContext } from '@decorumjs/core';
 
 /**
- * A security scheme as `@decorum/openapi` reads it (the shape its `httpBearer()`, `apiKey()` and
+ * A security scheme as `@decorumjs/openapi` reads it (the shape its `httpBearer()`, `apiKey()` and
  * `oauth2Password()` return): the key under `components/securitySchemes`, and the OpenAPI object.
  */
 export interface SecuritySchemeLike {

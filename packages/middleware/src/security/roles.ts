@@ -3,7 +3,7 @@
  * needs with core's `SetMetadata`, and `rolesGuard(rolesOf)` compares them with the caller's. A small,
  * complete example of the guard + metadata pattern as much as a ready-made guard.
  */
-import { Forbidden, SetMetadata, type CanActivate, type GuardContext } from '@decorum/core';
+import { Forbidden, SetMetadata, type CanActivate, type GuardContext } from '@decorumjs/core';
 
 /** The route metadata key `@Roles` writes and `rolesGuard` reads. */
 export const ROLES = Symbol.for('decorum.roles');

@@ -4,7 +4,7 @@
  * a handler name used by several routes is qualified by its controller (`usersList`, `itemsList`), or
  * by the HTTP method (`proxy_get`, for `@All`), or both; routes nothing tells apart are numbered.
  */
-import type { RouteDef } from '@decorum/core';
+import type { RouteDef } from '@decorumjs/core';
 import { OpenApiError } from '../errors.js';
 
 export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, string> {

@@ -3,7 +3,7 @@
  * (`@Query() filter: ItemFilter`) becomes one parameter per property, as the client sends them.
  * Parameters that dependencies read are on the route too (index -1), so they are documented as well.
  */
-import { dtoShape, type ParamDef, type RouteDef } from '@decorum/core';
+import { dtoShape, type ParamDef, type RouteDef } from '@decorumjs/core';
 import type { JsonSchema, ParameterObject } from '../openapi-types.js';
 import { isRequired, propertySchema } from '../schema/dto-schema.js';
 import { toJsonValue, withNull, type SchemaRegistry } from '../schema/schema-registry.js';

@@ -2,7 +2,7 @@
  * A route's request body and responses: the success response (the route's status, with its response
  * model), each `@ApiResponse`, and the validation error response every operation with input can give.
  */
-import { STATUS_TEXT, type RouteDef, type TypeRef } from '@decorum/core';
+import { STATUS_TEXT, type RouteDef, type TypeRef } from '@decorumjs/core';
 import type { JsonSchema, RequestBodyObject, ResponseObject } from '../openapi-types.js';
 import {
   HTTP_VALIDATION_ERROR, VALIDATION_ERROR, refTo, toJsonValue, type SchemaRegistry,

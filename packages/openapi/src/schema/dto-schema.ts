@@ -2,7 +2,7 @@
  * A DTO's shape (core's `dtoShape`, the same one validation reads) → an object schema. Properties carry
  * their validation keywords, `@Property` annotations, defaults and nullability.
  */
-import type { DtoShape, PropertyShape } from '@decorum/core';
+import type { DtoShape, PropertyShape } from '@decorumjs/core';
 import type { JsonSchema } from '../openapi-types.js';
 import { toJsonValue, withNull, type SchemaRegistry } from './schema-registry.js';
 import { applyValidationRules } from './validation-keywords.js';

@@ -3,7 +3,7 @@
  * One registry lives for one document build, so component names are decided in route order and are
  * stable from build to build.
  */
-import { dtoShape, type TypeRef } from '@decorum/core';
+import { dtoShape, type TypeRef } from '@decorumjs/core';
 import type { JsonSchema } from '../openapi-types.js';
 import { buildDtoSchema } from './dto-schema.js';
 

@@ -3,7 +3,7 @@
  * translated; every other rule (custom validators included) adds nothing, so the document never claims
  * more than the server checks. Say what a custom rule means with `@Property({ description, format })`.
  */
-import type { ValidationRule } from '@decorum/core';
+import type { ValidationRule } from '@decorumjs/core';
 import type { JsonSchema } from '../openapi-types.js';
 
 type Translate = (constraints: readonly unknown[], schema: JsonSchema) => JsonSchema | undefined;

@@ -3,7 +3,7 @@
  * `SetMetadata`, so they reach the route table like any extension) and those carried by the route's
  * auth dependencies. A route needs all of them at once, so they form one OpenAPI requirement object.
  */
-import { SetMetadata, type RouteDef } from '@decorum/core';
+import { SetMetadata, type RouteDef } from '@decorumjs/core';
 import { OpenApiError } from '../errors.js';
 import type { SecurityRequirementObject, SecuritySchemeObject } from '../openapi-types.js';
 import { isSecuredDependency, type SecurityScheme } from './security-scheme.js';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { HttpResponse } from '@decorum/core';
+import { HttpResponse } from '@decorumjs/core';
 
 const require = createRequire(import.meta.url);
 

@@ -3,7 +3,7 @@
  * they serve. Each factory makes a fresh class because paths are configurable per app; asset routes are
  * one `:file` segment checked against a fixed list, so nothing outside it can be read.
  */
-import { Controller, ExcludeFromSchema, Get, HttpResponse, NotFound, Param, type Class } from '@decorum/core';
+import { Controller, ExcludeFromSchema, Get, HttpResponse, NotFound, Param, type Class } from '@decorumjs/core';
 import { REDOC_BUNDLE, SWAGGER_UI_FILES, redocBundle, swaggerUiAsset } from './assets.js';
 import { redocHtml, swaggerUiHtml, swaggerUiInitializer, type RedocPage, type SwaggerUiPage } from './pages.js';
 

@@ -1,8 +1,8 @@
 /**
  * The docs plugin: serves the app's OpenAPI document and two UIs for it, all from this server.
- * `decorum`'s `createApp` adds it by default, as FastAPI serves `/docs` and `/redoc` by default.
+ * `@decorumjs/decorum`'s `createApp` adds it by default, as FastAPI serves `/docs` and `/redoc` by default.
  */
-import type { App, Plugin } from '@decorum/core';
+import type { App, Plugin } from '@decorumjs/core';
 import { openApiDocument, setOpenApiOptions } from '../app-document.js';
 import type { BuildOpenApiOptions } from '../build-openapi.js';
 import { openApiJsonController, redocController, swaggerUiController } from './docs-controllers.js';
@@ -28,7 +28,7 @@ export interface OpenApiPluginOptions extends BuildOpenApiOptions {
  * @example
  * const app = new App({ adapter, controllers, plugins: [openApi({ redocUrl: null })] });
  * @example
- * // With `decorum`'s createApp, configure it through the `openapi` option instead:
+ * // With `@decorumjs/decorum`'s createApp, configure it through the `openapi` option instead:
  * createApp({ controllers, openapi: { docsUrl: '/api-docs' } });
  */
 export function openApi(options: OpenApiPluginOptions = {}): Plugin {

@@ -6,7 +6,7 @@ import { IsBoolean, IsEmail, IsInt, IsNumber, IsOptional, IsString, Min } from '
 import {
   Body, Conflict, Controller, Cookie, Delete, Get, Header, HttpCode, HttpError, HttpResponse, Int, NotFound, Param, Post,
   Put, Query, Req, Res, ResponseHeader, ResponseModel, type RequestContext, type ResponseControl,
-} from '@decorum/core';
+} from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
 
 export class CreateItem {

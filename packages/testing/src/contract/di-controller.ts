@@ -4,7 +4,7 @@
  */
 import {
   Controller, Depends, Get, Header, Injectable, Int, Query, Unauthorized, UseDependencies, dependency,
-} from '@decorum/core';
+} from '@decorumjs/core';
 
 let instances = 0;
 

@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import type { HttpAdapter, MountTable, ServerAddress } from '@decorum/core';
-import type { FetchAdapter } from '@decorum/platform-fetch';
+import type { HttpAdapter, MountTable, ServerAddress } from '@decorumjs/core';
+import type { FetchAdapter } from '@decorumjs/platform-fetch';
 
 export function fetchOverNodeHttp(adapter: FetchAdapter): HttpAdapter {
   let server: Server | undefined;

@@ -3,11 +3,11 @@
  * it against its adapter, so a Decorum app answers the same on node:http, Fastify, Express and fetch.
  * @example
  * // packages/platform-fastify/src/fastify.contract.test.ts
- * import { runAdapterContract } from '@decorum/testing/contract';
+ * import { runAdapterContract } from '@decorumjs/testing/contract';
  * runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { HttpAdapter } from '@decorum/core';
+import type { HttpAdapter } from '@decorumjs/core';
 import { dependencyInjectionCases } from './cases/dependency-injection.js';
 import { errorCases } from './cases/errors.js';
 import { paramCases } from './cases/params.js';

@@ -2,7 +2,7 @@
  * Builds the contract app on an adapter and gives the tests one way to call it: over a real socket
  * from `app.listen(0)`, or straight into a fetch handler for adapters that run without a server.
  */
-import { HttpResponse, createApp, type App, type HttpAdapter } from '@decorum/core';
+import { HttpResponse, createApp, type App, type HttpAdapter } from '@decorumjs/core';
 import { CONTRACT_CONTROLLERS, TeapotError } from './controllers.js';
 
 export type RequestTarget = (path: string, init?: RequestInit) => Promise<Response>;
