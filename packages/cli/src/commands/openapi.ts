@@ -31,8 +31,9 @@ Examples:
     .action(async (entryArgument: string | undefined, flags: OpenApiFlags) => {
       const entry = resolveEntry(entryArgument);
       installTypeScriptLoader();
-      const app = await loadApp(entry).catch(exitWithFailure);
-      const document = await buildDocument(app);
+      // Building the document bootstraps the routes (DI plan, parameter binders): a developer mistake
+      // there gets the same one-line report as under `dev` and `start`, not Node's crash dump.
+      const document = await loadApp(entry).then(buildDocument).catch(exitWithFailure);
       const asYaml = flags.yaml === true || /\.ya?ml$/i.test(flags.out ?? '');
       const text = asYaml ? stringify(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
       if (flags.out) {
