@@ -11,6 +11,11 @@ import { FetchResponse } from './fetch-response.js';
 /** What a runtime may know about the connection, beyond the `Request`. */
 export interface ConnectionInfo {
   readonly remoteAddress?: string;
+  /**
+   * The request target as the client sent it (path and query), when the server knows it: routing uses
+   * it instead of `request.url`, whose dot segments the URL standard has resolved (`/a/../b` → `/b`).
+   */
+  readonly target?: string;
 }
 
 export type FetchHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -37,7 +42,7 @@ export class FetchAdapter implements HttpAdapter {
     const router = this.#router;
     const table = this.#table;
     if (!router || !table) return Promise.reject(new Error('FetchAdapter: mount() before serving requests'));
-    const url = pathAndQuery(request.url);
+    const url = info?.target ?? pathAndQuery(request.url);
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const found = router.find(request.method as FindMyWay.HTTPMethod, path);
