@@ -14,6 +14,7 @@ import { paramCases } from './cases/params.js';
 import { protocolCases } from './cases/protocol.js';
 import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
+import { wireCases } from './cases/wire.js';
 import { serveInProcess, serveOverSocket, type RequestTarget, type ServedApp } from './serve.js';
 
 export interface AdapterContractOptions<A extends HttpAdapter> {
@@ -48,6 +49,13 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     errorCases(fetch);
     protocolCases(fetch);
     dependencyInjectionCases(fetch);
+    // Raw bytes on a socket: only where there is one.
+    if (!options.inProcess) {
+      wireCases(() => {
+        if (!served?.url) throw new Error('the contract app is not listening');
+        return served.url;
+      });
+    }
   });
 }
 

@@ -10,6 +10,8 @@ export type RequestTarget = (path: string, init?: RequestInit) => Promise<Respon
 export interface ServedApp {
   readonly app: App;
   readonly fetch: RequestTarget;
+  /** `http://host:port` when served over a socket. */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export function createContractApp(adapter: HttpAdapter): App {
 export async function serveOverSocket(adapter: HttpAdapter): Promise<ServedApp> {
   const app = createContractApp(adapter);
   const { url } = await app.listen(0, '127.0.0.1');
-  return { app, fetch: (path, init) => fetch(url + path, init), close: () => app.close() };
+  return { app, url, fetch: (path, init) => fetch(url + path, init), close: () => app.close() };
 }
 
 export async function serveInProcess<A extends HttpAdapter>(
