@@ -242,3 +242,22 @@ describe('errors', () => {
     await expect.poll(() => errors.length).toBe(1);
   });
 });
+
+test('a client gone before the handler answers: the response body is cancelled, not written', async () => {
+  let cancelled = false;
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  let arrived!: () => void;
+  const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+  const url = await serve(async (request) => {
+    arrived();
+    await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+    answer();
+    return new Response(new ReadableStream({ cancel: () => void (cancelled = true) }));
+  });
+  const socket = connect(Number(new URL(url).port), '127.0.0.1', () => socket.write('GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+  await requestArrived;
+  socket.destroy();
+  await answered;
+  await expect.poll(() => cancelled).toBe(true);
+});

@@ -6,6 +6,11 @@
 import type { ServerResponse } from 'node:http';
 
 export async function writeResponse(res: ServerResponse, response: Response, isHead: boolean): Promise<void> {
+  if (res.destroyed) {
+    // The client left while the handler worked: nobody will read the body, let its producer stop.
+    await response.body?.cancel();
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -50,6 +55,7 @@ export function writeJsonError(res: ServerResponse, status: number, detail: stri
 
 function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
     const done = (): void => {
       res.off('drain', done);
       res.off('close', done);
