@@ -78,6 +78,14 @@ describe('decorum openapi', () => {
     expect(existsSync(join(dir, 'openapi.json'))).toBe(false);
   }, TEST_MS);
 
+  it('says in one line when --out cannot be written', async () => {
+    const dir = tempApp();
+    const cli = new CliProcess(['openapi', '--out', 'src/main.ts/openapi.json'], { cwd: dir });
+    const { code } = await cli.waitForExit(30_000);
+    expect(code).toBe(1);
+    expect(cli.output.trim()).toMatch(/^decorum: cannot write src\/main\.ts\/openapi\.json \((ENOTDIR|EEXIST)\): choose another --out path$/);
+  }, TEST_MS);
+
   it('reports a bootstrap failure as one ✖ line, like dev and start, without a stack', async () => {
     const dir = createTempApp({ 'src/main.ts': missingProviderApp });
     dirs.push(dir);
