@@ -16,8 +16,8 @@ import { FastifyAdapterResponse } from './fastify-response.js';
 export interface FastifyAdapterOptions {
   /**
    * Your Fastify instance. Decorum registers its catch-all route on it at `mount` (before it is ready).
-   * On your own instance, Fastify itself answers a path with a malformed escape (`/%zz`) before any
-   * route sees it; create it with `frameworkErrors: adapter.frameworkErrors` to have Decorum answer.
+   * Fastify's router rejects a path with a malformed escape (`/%zz`) before any route sees it: create
+   * your instance with `Fastify({ frameworkErrors })` (exported here) for Decorum to answer it too.
    */
   instance?: FastifyInstance;
   /** Options for the instance Decorum creates when you pass none. */
@@ -29,14 +29,13 @@ export class FastifyAdapter implements HttpAdapter {
   /** The Fastify instance Decorum's routes are registered on. */
   readonly instance: FastifyInstance;
   readonly #sharesQueryParser: boolean;
-  #table: MountTable | undefined;
 
   constructor(options: FastifyAdapterOptions = {}) {
     // Fastify parses every query string. On an instance made here with core's parser, core reuses that
     // result; a parser of your own (qs, say) may give other shapes, so core then parses the URL itself.
     this.#sharesQueryParser = !options.instance && !options.fastify?.querystringParser && !options.fastify?.routerOptions?.querystringParser;
     this.instance = options.instance ?? Fastify({
-      frameworkErrors: this.frameworkErrors,
+      frameworkErrors,
       ...options.fastify,
       routerOptions: {
         ...(this.#sharesQueryParser ? { querystringParser: parseQueryString } : {}),
@@ -45,21 +44,8 @@ export class FastifyAdapter implements HttpAdapter {
     });
   }
 
-  /**
-   * Fastify's handler for requests its router rejects before any route (a path with a malformed
-   * escape): they go to core, which answers them as every adapter does (400 with a `detail`).
-   */
-  readonly frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
-    const table = this.#table;
-    if (!table || (error as { code?: unknown }).code !== 'FST_ERR_BAD_URL') {
-      void reply.send(error);
-      return;
-    }
-    void server(false)(table, request, reply);
-  };
-
   mount(table: MountTable): void {
-    this.#table = table;
+    MOUNTED.set(this.instance, table);
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
     const serve = server(this.#sharesQueryParser);
 
@@ -108,6 +94,23 @@ export class FastifyAdapter implements HttpAdapter {
 }
 
 const CATCH_ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** The table mounted on each instance, for `frameworkErrors`, which Fastify calls with the instance's request. */
+const MOUNTED = new WeakMap<FastifyInstance, MountTable>();
+
+/**
+ * Fastify's `frameworkErrors` option: a request its router rejects before any route (a path with a
+ * malformed escape, `FST_ERR_BAD_URL`) goes to core, which answers it as on every adapter (400 with a
+ * `detail`). Set on the instances Decorum creates; pass it to your own: `Fastify({ frameworkErrors })`.
+ */
+export function frameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const table = MOUNTED.get(request.server);
+  if (!table || (error as { code?: unknown }).code !== 'FST_ERR_BAD_URL') {
+    void reply.send(error);
+    return;
+  }
+  void server(false)(table, request, reply);
+}
 
 type Serve = (table: MountTable, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply> | undefined;
 
