@@ -30,6 +30,8 @@ export interface Router<T> {
 interface Entry<T> {
   readonly target: T;
   readonly names: readonly string[];
+  /** The answer itself for a route without parameters, made once: a static request allocates nothing. */
+  readonly found: RouteMatch<T> | undefined;
 }
 
 interface Leaf<T> {
@@ -84,7 +86,8 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
         `${route.id ?? route.path}: ${route.method} ${route.path} differs from ${leaf.firstId ?? 'another route'} at the ` +
         'same path only by its trailing slash. Declare one form for every method of a path.');
     }
-    if (!leaf.methods.has(route.method)) leaf.methods.set(route.method, { target: route.target, names });
+    const found = names.length === 0 ? Object.freeze({ kind: 'found' as const, target: route.target, params: NO_PARAMS }) : undefined;
+    if (!leaf.methods.has(route.method)) leaf.methods.set(route.method, { target: route.target, names, found });
   }
   for (const leaf of leaves) {
     // HEAD is answered by GET unless declared (RFC 9110 §9.3.2); adapters strip the body.
@@ -155,7 +158,7 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
       if (!decode) {
         const leaf = statics.get(bare);
         const entry = leaf && accepts(leaf, want) ? leaf.methods.get(method) : undefined;
-        if (entry) return { kind: 'found', target: entry.target, params: NO_PARAMS };
+        if (entry?.found) return entry.found;
       }
       const segments = decodeSegments(bare);
       if (!segments) return BAD_ESCAPE;
@@ -163,7 +166,7 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
       const values: string[] = [];
       const entry = find(root, segments, 0, values, method, want);
       if (!entry) return unmatched(segments, bare, slash, url, q);
-      if (entry.names.length === 0) return { kind: 'found', target: entry.target, params: NO_PARAMS };
+      if (entry.found) return entry.found;
       const params = Object.create(null) as Record<string, string>;
       for (let i = 0; i < values.length; i++) params[entry.names[i] as string] = values[i] as string;
       return { kind: 'found', target: entry.target, params };
