@@ -27,8 +27,8 @@ export interface ExpressAdapterOptions extends NodeServerOptions {
 export class ExpressAdapter implements HttpAdapter {
   readonly name = 'express';
   readonly app: Express;
-  /** Decorum's routes (empty until `mount`). Place it in your app with `app.use(adapter.router)`. */
-  readonly router: Router = express.Router({ caseSensitive: true, strict: false });
+  /** Decorum's one handler (added at `mount`), which hands every request to core. Place it with `app.use(adapter.router)`. */
+  readonly router: Router = express.Router();
   readonly #fallthrough: boolean;
   readonly #serverOptions: NodeServerOptions;
   #server: Server | undefined;
