@@ -66,6 +66,13 @@ describe('trailing-slash modes', () => {
 });
 
 describe('bootstrap', () => {
+  test('two spellings of one literal are one path', () => {
+    expect(() => compileRouter([
+      { method: 'GET', path: '/café', target: 1, id: 'A.raw' },
+      { method: 'GET', path: '/caf%C3%A9', target: 2, id: 'A.encoded' },
+    ])).toThrow(/A\.encoded: GET \/caf%C3%A9 matches the same requests as A\.raw/);
+  });
+
   test('two forms of one path are refused, naming both routes', () => {
     expect(() => compileRouter([
       { method: 'GET', path: '/a/', target: 1, id: 'A.get' },

@@ -30,6 +30,7 @@ export interface Router<T> {
 interface Entry<T> {
   readonly target: T;
   readonly names: readonly string[];
+  readonly id: string | undefined;
   /** The answer itself for a route without parameters, made once: a static request allocates nothing. */
   readonly found: RouteMatch<T> | undefined;
 }
@@ -87,7 +88,14 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
         'same path only by its trailing slash. Declare one form for every method of a path.');
     }
     const found = names.length === 0 ? Object.freeze({ kind: 'found' as const, target: route.target, params: NO_PARAMS }) : undefined;
-    if (!leaf.methods.has(route.method)) leaf.methods.set(route.method, { target: route.target, names, found });
+    const taken = leaf.methods.get(route.method);
+    if (taken) {
+      // The route table refuses duplicates; this catches spellings only the router sees as one (`café`, `caf%C3%A9`).
+      throw new DecorumError('DECORUM_ERR_ROUTE_DUPLICATE',
+        `${route.id ?? route.path}: ${route.method} ${route.path} matches the same requests as ${taken.id ?? 'another route'}. ` +
+        'Give one of them another path or method.');
+    }
+    leaf.methods.set(route.method, { target: route.target, names, id: route.id, found });
   }
   for (const leaf of leaves) {
     // HEAD is answered by GET unless declared (RFC 9110 §9.3.2); adapters strip the body.
