@@ -15,11 +15,12 @@ export function needsDecoding(path: string): boolean {
 
 /**
  * `/items/caf%C3%A9` → `['items', 'café']`; `/` → `[]`; `//a` → `['', 'a']` (an empty segment, which no
- * route matches). Undefined when an escape is malformed or the bytes are not UTF-8.
+ * route matches). Undefined when an escape is malformed or the bytes are not UTF-8. `decode` is
+ * `needsDecoding(path)`, which the caller has already asked.
  */
-export function decodeSegments(path: string): string[] | undefined {
+export function decodeSegments(path: string, decode: boolean): string[] | undefined {
   const segments = path.length === 1 ? [] : path.slice(1).split('/');
-  if (!NEEDS_DECODING.test(path)) return segments;
+  if (!decode) return segments;
   try {
     for (let i = 0; i < segments.length; i++) {
       const segment = segments[i] as string;

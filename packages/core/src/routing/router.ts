@@ -56,6 +56,7 @@ const newNode = <T>(): PathNode<T> => ({ statics: undefined, param: undefined, l
 
 export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: RoutingOptions = {}): Router<T> {
   const trailingSlash: TrailingSlash = options.trailingSlash ?? 'ignore';
+  const ignoresSlash = trailingSlash === 'ignore';
   const maxParamLength = options.maxParamLength ?? DEFAULT_MAX_PARAM_LENGTH;
   const tooLong = paramTooLong(maxParamLength);
   const root = newNode<T>();
@@ -141,7 +142,7 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
   };
 
   const unmatched = (segments: readonly string[], bare: string, slash: boolean, url: string, q: number): Unmatched => {
-    const want = trailingSlash === 'ignore' ? undefined : slash;
+    const want = ignoresSlash ? undefined : slash;
     const found: Leaf<T>[] = [];
     collect(root, segments, 0, want, found);
     if (found.length > 0) return { kind: 'method-not-allowed', allow: found.length === 1 ? (found[0] as Leaf<T>).allow : allowOf(found) };
@@ -161,14 +162,14 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
       const n = path.length;
       const slash = n > 1 && path.charCodeAt(n - 1) === 47 && path.charCodeAt(n - 2) !== 47;
       const bare = slash ? path.slice(0, -1) : path;
-      const want = trailingSlash === 'ignore' ? undefined : slash;
+      const want = ignoresSlash ? undefined : slash;
       const decode = needsDecoding(bare);
       if (!decode) {
         const leaf = statics.get(bare);
         const entry = leaf && accepts(leaf, want) ? leaf.methods.get(method) : undefined;
         if (entry?.found) return entry.found;
       }
-      const segments = decodeSegments(bare);
+      const segments = decodeSegments(bare, decode);
       if (!segments) return BAD_ESCAPE;
       exceeded = false;
       const values: string[] = [];
