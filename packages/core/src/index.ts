@@ -47,10 +47,13 @@ export { RequestValidationError, ResponseValidationError, type ErrorDetail, type
 export type { ExceptionHandler } from './http/exception-handlers.js';
 
 export type {
-  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle,
+  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle, Routed,
   ServerAddress,
 } from './adapter/adapter.js';
-export { compileAllowedMethods, type AllowedMethods } from './adapter/allowed-methods.js';
+export { compileRouter, type Router, type RouterRoute } from './routing/router.js';
+export {
+  ALLOW_ORDER, DEFAULT_MAX_PARAM_LENGTH, type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
+} from './routing/route-match.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';

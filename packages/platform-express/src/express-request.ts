@@ -9,7 +9,7 @@ import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
   constructor(readonly express: Request) {
-    super(express, express.params as Record<string, string | undefined>);
+    super(express);
   }
 
   override readBody(limit: number): Promise<Uint8Array> {

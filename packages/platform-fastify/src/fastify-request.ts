@@ -11,7 +11,6 @@ const EMPTY = new Uint8Array(0);
 export class FastifyAdapterRequest implements AdapterRequest {
   readonly method: string;
   readonly url: string;
-  readonly params: Readonly<Record<string, string | undefined>>;
   readonly headers: FastifyRequest['headers'];
   readonly #bodyError: Error | undefined;
 
@@ -24,7 +23,6 @@ export class FastifyAdapterRequest implements AdapterRequest {
   ) {
     this.method = raw.method;
     this.url = raw.url;
-    this.params = raw.params as Record<string, string | undefined>;
     this.headers = raw.headers;
     this.#bodyError = bodyError;
   }

@@ -14,7 +14,6 @@ export class FetchRequest implements AdapterRequest {
     readonly raw: Request,
     /** Path and query string, as `AdapterRequest.url` wants them (no scheme or host). */
     readonly url: string,
-    readonly params: Readonly<Record<string, string | undefined>>,
     readonly remoteAddress?: string,
   ) {
     this.method = raw.method;

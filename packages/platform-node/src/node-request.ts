@@ -14,12 +14,7 @@ export class NodeRequest implements AdapterRequest {
   /** Set when the body was left unread (too large): the connection must close after the response. */
   abandoned = false;
 
-  constructor(
-    readonly raw: IncomingMessage,
-    readonly params: Readonly<Record<string, string | undefined>>,
-    /** Parsed by the router during its lookup (with core's parser); absent for unmatched requests. */
-    readonly query?: AdapterRequest['query'],
-  ) {
+  constructor(readonly raw: IncomingMessage) {
     this.method = raw.method ?? 'GET';
     this.url = raw.url ?? '/';
     this.headers = raw.headers;

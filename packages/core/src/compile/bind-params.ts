@@ -20,7 +20,7 @@ export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
 export type SourceReader = (ctx: RequestContext, name: string) => string | string[] | undefined;
 
 const READERS: Record<'path' | 'query' | 'header' | 'cookie', SourceReader> = {
-  path: (ctx, name) => ctx.request.params[name],
+  path: (ctx, name) => ctx.params[name],
   query: (ctx, name) => ctx.query[name],
   header: (ctx, name) => ctx.request.headers[name],
   cookie: (ctx, name) => ctx.cookies[name],
@@ -83,7 +83,7 @@ function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
 
 /** A whole source as one record: `@Query()`, `@Header()`, `@Cookie()`, `@Param()` without a name. */
 const WHOLE: Record<keyof typeof READERS, (ctx: RequestContext) => Readonly<Record<string, unknown>>> = {
-  path: (ctx) => ctx.request.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
+  path: (ctx) => ctx.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
 };
 
 /** `@Query() filters: FilterDto`: each declared property is coerced from its string, then the DTO is validated. */

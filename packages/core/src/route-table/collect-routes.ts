@@ -154,8 +154,8 @@ export function collectParams(target: Class, method: string | undefined, records
 export function checkDuplicates(routes: readonly RouteDef[]): void {
   const seen = new Map<string, RouteDef>();
   for (const route of routes) {
-    // `/a/:id` and `/a/:name` are the same route to a router.
-    const key = `${route.method} ${route.path.replace(/:[^/]+/g, ':')}`;
+    // `/a/:id` and `/a/:name` are the same route to a router, and so are `/a` and `/a/`.
+    const key = `${route.method} ${route.path.replace(/:[^/]+/g, ':').replace(/(.)\/$/, '$1')}`;
     const previous = seen.get(key);
     if (previous) {
       throw new DecorumError('DECORUM_ERR_ROUTE_DUPLICATE',

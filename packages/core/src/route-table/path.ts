@@ -1,6 +1,8 @@
 /**
  * Route paths. Users may write `:id` (NestJS, Express) or `{id}` (FastAPI, OpenAPI); the table keeps
- * both spellings: `/items/:item_id` for routers and `/items/{item_id}` for OpenAPI.
+ * both spellings: `/items/:item_id` for routers and `/items/{item_id}` for OpenAPI. A route's own path
+ * that ends in a slash (`@Get('items/')`) keeps it: that is the declared form, which the `strict` and
+ * `redirect` trailing-slash modes hold requests to. Prefixes and `@Get('/')` add none (NestJS's reading).
  */
 import { DecorumError } from '../errors.js';
 
@@ -41,7 +43,8 @@ export function parsePath(prefix: string, path: string, where: string): ParsedPa
     routerSegments.push(`:${name}`);
     openapiSegments.push(`{${name}}`);
   }
-  return { path: `/${routerSegments.join('/')}`, openapiPath: `/${openapiSegments.join('/')}`, params };
+  const slash = segments.length > 0 && path.endsWith('/') && /[^/]/.test(path) ? '/' : '';
+  return { path: `/${routerSegments.join('/')}${slash}`, openapiPath: `/${openapiSegments.join('/')}${slash}`, params };
 }
 
 function paramName(segment: string): string | undefined {

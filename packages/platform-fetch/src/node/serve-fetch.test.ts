@@ -98,10 +98,10 @@ describe('the path comes from the request target alone', () => {
     expect(JSON.parse(res.body)).toEqual({ detail: 'Not Found' });
   });
 
-  test('OPTIONS * is a JSON 404 and TRACE a 405 with Allow', async () => {
+  test('OPTIONS * is a JSON 400 and TRACE a 405 with Allow', async () => {
     const url = await serveApp();
     const options = await exchange(url, 'OPTIONS * HTTP/1.1\r\nHost: localhost');
-    expect([options.status, JSON.parse(options.body)]).toEqual([404, { detail: 'Not Found' }]);
+    expect([options.status, JSON.parse(options.body)]).toEqual([400, { detail: 'Invalid URL: the request target must be a path' }]);
     const trace = await exchange(url, 'TRACE /hello HTTP/1.1\r\nHost: localhost');
     expect([trace.status, JSON.parse(trace.body)]).toEqual([405, { detail: 'Method Not Allowed' }]);
     expect(trace.head).toContain('\r\nallow: get, head');

@@ -29,10 +29,10 @@ export function wireCases(baseUrl: () => string): void {
       expect(json(res)).toEqual({ detail: 'Not Found' });
     });
 
-    test('OPTIONS * (the server as a whole) is a JSON 404: no route is the server', async () => {
+    test('OPTIONS * (the server as a whole) is a JSON 400: a route is always a path', async () => {
       const res = await send('OPTIONS * HTTP/1.1\r\nHost: localhost');
-      expect(res.status).toBe(404);
-      expect(json(res)).toEqual({ detail: 'Not Found' });
+      expect(res.status).toBe(400);
+      expect(json(res)).toEqual({ detail: 'Invalid URL: the request target must be a path' });
     });
 
     test('TRACE on a known path is a 405 with Allow and a JSON detail', async () => {
