@@ -54,5 +54,5 @@ export { compileAllowedMethods, type AllowedMethods } from './adapter/allowed-me
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
-export { DecorumError, type DecorumErrorCode } from './errors.js';
+export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';
