@@ -35,7 +35,7 @@ export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,
-  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
+  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT, bodyLimitExceeded,
   type HeaderValues,
 } from './http/http-error.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';

@@ -4,7 +4,7 @@
  * find-my-way, like the node adapter, so paths, trailing slashes and 405s match exactly.
  */
 import FindMyWay from 'find-my-way';
-import { DecorumError, type App, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
+import { decorumErrors, type App, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
 import { FetchRequest } from './fetch-request.js';
 import { FetchResponse } from './fetch-response.js';
 
@@ -36,7 +36,7 @@ export class FetchAdapter implements HttpAdapter {
   readonly fetch: FetchHandler = (request, info) => {
     const router = this.#router;
     const table = this.#table;
-    if (!router || !table) return Promise.reject(new Error('FetchAdapter: mount() before serving requests'));
+    if (!router || !table) return Promise.reject(decorumErrors.adapterNotMounted('FetchAdapter'));
     const url = pathAndQuery(request.url);
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
@@ -49,17 +49,14 @@ export class FetchAdapter implements HttpAdapter {
         : table.fallback(req, res, allowedMethods(router, request.method, path));
       // Core always answers; this only guards against an adapter bug leaving the caller waiting forever.
       Promise.resolve(answered).then(
-        () => { if (!res.headersSent) reject(new Error(`FetchAdapter: ${request.method} ${path} sent no response`)); },
+        () => { if (!res.headersSent) reject(decorumErrors.internal(`FetchAdapter: ${request.method} ${path} sent no response`)); },
         reject,
       );
     });
   };
 
   listen(): Promise<ServerAddress> {
-    return Promise.reject(new DecorumError('DECORUM_ERR_APP_STATE',
-      'the fetch adapter has no server of its own. Hand its handler to your runtime instead of calling ' +
-      'app.listen(): `const fetch = await toFetchHandler(app)`, then `Deno.serve(fetch)`, `Bun.serve({ fetch })` ' +
-      'or `export default { fetch }`.'));
+    return Promise.reject(decorumErrors.noServerOfItsOwn('fetch'));
   }
 
   close(): Promise<void> {

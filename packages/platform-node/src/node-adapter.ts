@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
-import { parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
+import { decorumErrors, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
@@ -46,7 +46,7 @@ export class NodeAdapter implements HttpAdapter {
 
   /** Answers one request; usable as a plain node `request` listener on a server you own. */
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
-    if (!this.#router) throw new Error('NodeAdapter: mount() before serving requests');
+    if (!this.#router) throw decorumErrors.adapterNotMounted('NodeAdapter');
     this.#router.lookup(req, res);
   };
 
