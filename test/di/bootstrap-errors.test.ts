@@ -100,7 +100,7 @@ describe('bootstrap errors explain themselves', () => {
     expect(perRequest.fix).toContain('@Depends(PerRequest)');
     const unlisted = catchError(() => app.get(Unlisted));
     expect(unlisted.code).toBe('DECORUM_ERR_APP_STATE');
-    expect(unlisted.fix).toContain('list Unlisted in createApp({ providers })');
+    expect(unlisted.fix).toContain('List Unlisted in createApp({ providers })');
     await app.close();
   });
 });

@@ -152,8 +152,8 @@ export const decorumErrors = {
   notBuiltAtStartup: entry('DECORUM_ERR_APP_STATE',
     (label: string, scope: string) => `${label} was not built at startup${scope === 'singleton' ? '' : `: it is ${scope}-scoped`}.`,
     (label, scope) => scope === 'singleton'
-      ? `app.get() returns the singletons the app builds in init(): list ${label} in createApp({ providers }) so it is built too.`
-      : `app.get() returns singletons only: resolve ${label} per request in a handler with @Depends(${label}).`),
+      ? `List ${label} in createApp({ providers }) so it is built too: app.get() returns the singletons the app builds in init().`
+      : `Resolve ${label} per request in a handler with @Depends(${label}): app.get() returns singletons only.`),
 
   // The app's lifecycle.
   notInitialized: entry('DECORUM_ERR_APP_STATE',
