@@ -61,7 +61,7 @@ export const METADATA_HINT =
   '"experimentalDecorators" and "emitDecoratorMetadata" on (esbuild and tsx drop this metadata), ' +
   'and import classes used in decorated signatures as values, not with `import type`.';
 
-const A_TYPE = 'Say the type: { type: String }, { type: Int }, { type: MyEnum } or { type: [Int] }.';
+const SAY_THE_TYPE = 'Say the type: { type: String }, { type: Int }, { type: MyEnum } or { type: [Int] }.';
 
 export const decorumErrors = {
   // Routes: collectRoutes and the path parser.
@@ -100,7 +100,7 @@ export const decorumErrors = {
   paramTypeObject: entry('DECORUM_ERR_PARAM_TYPE',
     (label: string) => `${label}: its TypeScript type is a union (SWC records even \`string | null\` so), an interface or unknown, ` +
       'which decorator metadata records as Object, so Decorum cannot coerce it.',
-    A_TYPE),
+    SAY_THE_TYPE),
   paramDtoFromString: entry('DECORUM_ERR_PARAM_TYPE',
     (label: string, type: string, source: string) => `${label} is declared as ${type}, but a single ${source} value is a string.`,
     (_label, _type, source) => `Use @${source === 'query' ? 'Query' : 'Body'}() without a name to read the whole ${source} as a DTO.`),
