@@ -35,7 +35,7 @@ export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,
-  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
+  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT, bodyLimitExceeded,
   type HeaderValues,
 } from './http/http-error.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
@@ -57,5 +57,5 @@ export {
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
-export { DecorumError, type DecorumErrorCode } from './errors.js';
+export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';

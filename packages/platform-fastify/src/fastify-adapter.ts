@@ -8,7 +8,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
-  PayloadTooLarge, UnsupportedMediaType, parseQueryString, type HttpAdapter, type MountTable, type ServerAddress,
+  UnsupportedMediaType, bodyLimitExceeded, parseQueryString, type HttpAdapter, type MountTable, type ServerAddress,
 } from '@decorumjs/core';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
@@ -128,7 +128,7 @@ function server(sharesQueryParser: boolean): Serve {
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */
 function toCoreBodyError(error: unknown, limit: number): Error | undefined {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyLimitExceeded(limit);
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new UnsupportedMediaType('Unsupported Media Type: expected a JSON body with Content-Type application/json');
   }

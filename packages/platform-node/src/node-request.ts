@@ -3,7 +3,7 @@
  * the size limit checked against Content-Length first and then while streaming.
  */
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -62,5 +62,5 @@ export class NodeRequest implements AdapterRequest {
 }
 
 function tooLarge(limit: number): Error {
-  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  return bodyLimitExceeded(limit);
 }

@@ -7,7 +7,7 @@ import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/
 import type { Middleware, MountedMiddleware } from '../extensions/middleware.js';
 import { buildMountTable } from './build-mount-table.js';
 import { injectedTargets, moduleProviders, planAppRoutes } from './plan-routes.js';
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
@@ -151,7 +151,7 @@ export class App {
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
   mountTable(): MountTable {
-    if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
+    if (!this.#compiled) throw decorumErrors.notInitialized('mounting the app');
     return buildMountTable({
       compiled: this.#compiled,
       middleware: this.#middleware,
@@ -212,14 +212,13 @@ export class App {
   #adapter(): HttpAdapter {
     const adapter = this.#options.adapter;
     if (!adapter) {
-      throw new DecorumError('DECORUM_ERR_APP_STATE',
-        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "@decorumjs/decorum" for node:http.');
+      throw decorumErrors.noAdapter();
     }
     return adapter;
   }
 
   #assertOpen(what: string): void {
-    if (this.#routes) throw new DecorumError('DECORUM_ERR_APP_STATE', `cannot ${what} after the route table was built`);
+    if (this.#routes) throw decorumErrors.routeTableBuilt(what);
   }
 
   #runtime(container: Container): RouteRuntime {
@@ -241,7 +240,7 @@ export class App {
 
   /** A singleton from the app's container, after `init()` (for scripts and tests). */
   get<T>(token: Token<T>): T {
-    if (!this.#container) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before app.get()');
+    if (!this.#container) throw decorumErrors.notInitialized('app.get()');
     return this.#container.singleton(this.#planner.node(token, [])) as T;
   }
 
@@ -288,10 +287,10 @@ export class App {
    * app.use('/admin', requireAdmin);
    */
   use(prefixOrMiddleware: string | Middleware, middleware?: Middleware): this {
-    if (this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'cannot add middleware after the app started');
+    if (this.#compiled) throw decorumErrors.middlewareAfterStart();
     const prefix = typeof prefixOrMiddleware === 'string' ? `/${prefixOrMiddleware.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '') : '';
     const fn = typeof prefixOrMiddleware === 'function' ? prefixOrMiddleware : middleware;
-    if (!fn) throw new DecorumError('DECORUM_ERR_APP_STATE', 'app.use(prefix, middleware) needs a middleware function');
+    if (!fn) throw decorumErrors.middlewareMissing();
     this.#middleware.push({ prefix, middleware: fn });
     return this;
   }

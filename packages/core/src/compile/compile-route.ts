@@ -4,6 +4,7 @@
  * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
+import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import { HttpResponse } from '../http/http-response.js';
@@ -207,6 +208,6 @@ export async function runCleanups(ctx: RequestContext, failure: unknown, logger:
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {
-  throw new Error(`${route.id}: dependency parameters need the app's container`);
+  throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
 
