@@ -6,7 +6,7 @@ import 'reflect-metadata';
 
 export { App, createApp } from './app/app.js';
 export type { AppInfo, AppOptions, Plugin } from './app/app-options.js';
-export { DEFAULT_BODY_LIMIT } from './app/app-options.js';
+export { DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, MAX_JSON_DEPTH_LIMIT } from './app/app-options.js';
 
 export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
@@ -38,6 +38,7 @@ export {
   ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
   type HeaderValues,
 } from './http/http-error.js';
+export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
 export { parseQueryString } from './http/query-string.js';
@@ -50,6 +51,7 @@ export type {
   AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle,
   ServerAddress,
 } from './adapter/adapter.js';
+export { DEFAULT_SERVER_LIMITS, resolveServerLimits, type ServerLimits } from './adapter/server-limits.js';
 export { compileAllowedMethods, type AllowedMethods } from './adapter/allowed-methods.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';

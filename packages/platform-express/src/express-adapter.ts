@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorumjs/core';
 import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorumjs/platform-node';
 import { ExpressRequest } from './express-request.js';
 
@@ -29,6 +29,7 @@ export class ExpressAdapter implements HttpAdapter {
   readonly router: Router = express.Router({ caseSensitive: true, strict: false });
   readonly #fallthrough: boolean;
   readonly #serverOptions: NodeServerOptions;
+  #bodyLimit = DEFAULT_BODY_LIMIT;
   #server: Server | undefined;
 
   constructor(options: ExpressAdapterOptions = {}) {
@@ -38,11 +39,14 @@ export class ExpressAdapter implements HttpAdapter {
       this.app = options.app;
     } else {
       this.app = express();
+      // Nothing to gain from telling every client (and scanner) which server this is.
+      this.app.disable('x-powered-by');
       this.app.use(this.router);
     }
   }
 
   mount(table: MountTable): void {
+    this.#bodyLimit = table.bodyLimit;
     for (const route of byPrecedence(table.routes)) {
       this.router.route(route.path)[lowerCase(route.method)]((req: Request, res: Response) => {
         const request = new ExpressRequest(req);
@@ -55,11 +59,18 @@ export class ExpressAdapter implements HttpAdapter {
       const request = new ExpressRequest(req);
       void table.fallback(request, new NodeResponse(res, request), allowedMethods(req.method, req.path));
     });
+    // Express's own errors for Decorum's routes (a path parameter it cannot decode: `/items/%zz`) in
+    // Decorum's shape, instead of Express's HTML page with a stack trace and absolute paths.
+    this.router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+      if (!(error instanceof URIError)) return next(error);
+      const request = new ExpressRequest(req);
+      void new NodeResponse(res, request).send(400, { 'content-type': 'application/json' }, JSON.stringify({ detail: MALFORMED_PATH }));
+    });
   }
 
   listen(port: number, host: string): Promise<ServerAddress> {
     // The same limits and graceful close as platform-node's own server.
-    this.#server = createLimitedServer(this.app, this.#serverOptions);
+    this.#server = createLimitedServer(this.app, this.#serverOptions, () => this.#bodyLimit);
     return listenOn(this.#server, port, host);
   }
 
@@ -67,6 +78,8 @@ export class ExpressAdapter implements HttpAdapter {
     return closeGracefully(this.#server, graceMs);
   }
 }
+
+const MALFORMED_PATH = 'Malformed percent-encoding in the URL path';
 
 type RouteMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete' | 'options';
 

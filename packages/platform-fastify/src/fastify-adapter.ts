@@ -3,15 +3,24 @@
  * one you own (your plugins and hooks keep working). Decorum's routes live in their own encapsulated
  * plugin, so the catch-all body parser and the error handler below never touch your own routes.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory, type FastifyServerOptions,
+} from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
-  PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
+  DEFAULT_BODY_LIMIT, HttpError, PayloadTooLarge, RequestAborted, STATUS_TEXT, UnsupportedMediaType, compileAllowedMethods, isDisconnect,
+  parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
+import { createLimitedServer } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
-export interface FastifyAdapterOptions {
+/**
+ * On an instance Decorum creates, the limits are applied by Decorum's own node:http server (the one the
+ * node and Express adapters use), handed to Fastify as its `serverFactory`; on your own instance, set
+ * Fastify's `requestTimeout`, `keepAliveTimeout` and `http.headersTimeout` yourself.
+ */
+export interface FastifyAdapterOptions extends ServerLimits {
   /**
    * Your Fastify instance. Decorum registers its routes on it at `mount` (before it is ready). Set
    * `routerOptions: { ignoreTrailingSlash: true }` on it for `/items/` to reach `/items`, as elsewhere.
@@ -26,13 +35,23 @@ export class FastifyAdapter implements HttpAdapter {
   /** The Fastify instance Decorum's routes are registered on. */
   readonly instance: FastifyInstance;
   readonly #sharesQueryParser: boolean;
+  #bodyLimit = DEFAULT_BODY_LIMIT;
 
   constructor(options: FastifyAdapterOptions = {}) {
     // Fastify parses every query string. On an instance made here with core's parser, core reuses that
     // result; a parser of your own (qs, say) may give other shapes, so core then parses the URL itself.
     this.#sharesQueryParser = !options.instance && !options.fastify?.querystringParser && !options.fastify?.routerOptions?.querystringParser;
+    const fastify = options.fastify ?? {};
+    const serverFactory: FastifyServerFactory = (handler) => createLimitedServer(handler, options, () => this.#bodyLimit);
     this.instance = options.instance ?? Fastify({
-      ...options.fastify,
+      ...(fastify.serverFactory ? {} : {
+        serverFactory,
+        // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
+        clientErrorHandler: ignoreClientError,
+      }),
+      // Fastify's own answers to URLs its router refuses, in Decorum's shape.
+      frameworkErrors: answerFrameworkError,
+      ...fastify,
       routerOptions: {
         ignoreTrailingSlash: true,
         maxParamLength: 2048,
@@ -43,6 +62,7 @@ export class FastifyAdapter implements HttpAdapter {
   }
 
   mount(table: MountTable): void {
+    this.#bodyLimit = table.bodyLimit;
     const allowedMethods = compileAllowedMethods(table.routes);
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
     const serve = server(this.#sharesQueryParser);
@@ -57,6 +77,7 @@ export class FastifyAdapter implements HttpAdapter {
       scope.setErrorHandler((error, request, reply) => {
         const coreError = bodyError(error);
         if (!coreError || !request.is404) throw error;
+        keepConnection(reply);
         return serve(fallback, request, reply, coreError);
       });
       for (const route of table.routes) {
@@ -69,6 +90,7 @@ export class FastifyAdapter implements HttpAdapter {
           errorHandler: (error, request, reply) => {
             const coreError = bodyError(error);
             if (!coreError) throw error;
+            keepConnection(reply);
             return serve(route.handle, request, reply, coreError);
           },
         });
@@ -108,13 +130,36 @@ function server(sharesQueryParser: boolean): Serve {
 
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */
 function toCoreBodyError(error: unknown, limit: number): Error | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (isDisconnect(error)) return new RequestAborted({ cause: error });
+  const { code, statusCode } = typeof error === 'object' && error !== null ? (error as { code?: unknown; statusCode?: unknown }) : {};
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new UnsupportedMediaType('Unsupported Media Type: expected a JSON body with Content-Type application/json');
   }
+  // Any other body error of Fastify's (a Content-Length that does not match the body, say): its status, Decorum's shape.
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return new HttpError(statusCode, STATUS_TEXT[statusCode] ?? 'Bad Request');
+  }
   return undefined;
 }
+
+/**
+ * Fastify asks for `Connection: close` after any body error, and the client, still sending, would then
+ * see a reset instead of the answer. The response reads the rest off the wire instead (bounded; see
+ * platform-node's `discardUnread`), so the connection can stay open.
+ */
+function keepConnection(reply: FastifyReply): void {
+  reply.removeHeader('connection');
+}
+
+function answerFrameworkError(error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply): void {
+  const [status, detail] = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, 'URI Too Long'] : [400, MALFORMED_PATH];
+  void reply.code(status).type('application/json').send(JSON.stringify({ detail }));
+}
+
+const MALFORMED_PATH = 'Malformed percent-encoding in the URL path';
+
+function ignoreClientError(): void {}
 
 function pathOf(url: string): string {
   const q = url.indexOf('?');

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import FindMyWay from 'find-my-way';
-import { parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
@@ -18,6 +18,7 @@ export class NodeAdapter implements HttpAdapter {
   readonly name = 'node';
   readonly #options: NodeAdapterOptions;
   #router: Router | undefined;
+  #bodyLimit: number | undefined;
   #server: Server | undefined;
 
   constructor(options: NodeAdapterOptions = {}) {
@@ -42,6 +43,7 @@ export class NodeAdapter implements HttpAdapter {
     });
     for (const route of table.routes) router.on(route.method, route.path, toHandler(route.handle));
     this.#router = router;
+    this.#bodyLimit = table.bodyLimit;
   }
 
   /** Answers one request; usable as a plain node `request` listener on a server you own. */
@@ -51,7 +53,7 @@ export class NodeAdapter implements HttpAdapter {
   };
 
   listen(port: number, host: string): Promise<ServerAddress> {
-    this.#server = createLimitedServer(this.handler, this.#options);
+    this.#server = createLimitedServer(this.handler, this.#options, () => this.#bodyLimit ?? DEFAULT_BODY_LIMIT);
     return listenOn(this.#server, port, host);
   }
 

@@ -40,6 +40,11 @@ export interface AppOptions extends AppInfo {
   adapter?: HttpAdapter;
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */
   bodyLimit?: number;
+  /**
+   * Deepest nesting of arrays and objects accepted in a JSON body (200 by default, as pydantic's JSON
+   * parser; at most 1000). Deeper bodies answer 422 `json_invalid` before they are parsed.
+   */
+  jsonDepthLimit?: number;
   validation?: {
     /** 422 as FastAPI (default), or 400 for teams that prefer it. */
     status?: number;
@@ -64,4 +69,7 @@ export interface AppOptions extends AppInfo {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_JSON_DEPTH_LIMIT = 200;
+/** Past this, the recursive walks over a body (validation, the 422, serialization) could run out of stack. */
+export const MAX_JSON_DEPTH_LIMIT = 1000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

@@ -11,6 +11,7 @@ import { DecorumError } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
+import { RequestAborted } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
@@ -22,7 +23,7 @@ import type { ModuleDef } from './module.js';
 import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import {
-  DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
+  DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, MAX_JSON_DEPTH_LIMIT, type AppInfo, type AppOptions,
 } from './app-options.js';
 
 type Hook = () => unknown;
@@ -47,6 +48,7 @@ export class App {
 
   constructor(options: AppOptions = {}) {
     this.#options = options;
+    assertLimits(options);
     const { title = 'Decorum', version = '0.1.0', description, servers } = options;
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
@@ -207,6 +209,10 @@ export class App {
     return this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   }
 
+  get #jsonDepthLimit(): number {
+    return this.#options.jsonDepthLimit ?? DEFAULT_JSON_DEPTH_LIMIT;
+  }
+
   #adapter(): HttpAdapter {
     const adapter = this.#options.adapter;
     if (!adapter) {
@@ -224,6 +230,7 @@ export class App {
     const planner = this.#planner;
     return {
       bodyLimit: this.#bodyLimit,
+      jsonDepthLimit: this.#jsonDepthLimit,
       validation: this.validation,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
@@ -245,6 +252,10 @@ export class App {
 
   /** Sends the response for `error`: a registered handler, Decorum's default, or a logged 500. */
   async handleError(error: unknown, ctx: RequestContext): Promise<void> {
+    if (error instanceof RequestAborted) {
+      this.logger.debug({ method: ctx.method, url: ctx.url }, 'client disconnected before sending its whole request');
+      return;
+    }
     let response: HttpResponse | undefined;
     try {
       const handler = this.exceptionHandlers.find(error);
@@ -301,4 +312,16 @@ function isClass(value: unknown): value is Class {
 /** Creates an app. `@decorumjs/decorum`'s `createApp` is this with node:http and the docs plugin by default. */
 export function createApp(options: AppOptions = {}): App {
   return new App(options);
+}
+
+function assertLimits(options: AppOptions): void {
+  const { bodyLimit, jsonDepthLimit } = options;
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit >= 0)) {
+    throw new DecorumError('DECORUM_ERR_LIMIT_INVALID', `bodyLimit must be a whole number of bytes, got ${String(bodyLimit)}.`);
+  }
+  if (jsonDepthLimit !== undefined && !(Number.isInteger(jsonDepthLimit) && jsonDepthLimit >= 1 && jsonDepthLimit <= MAX_JSON_DEPTH_LIMIT)) {
+    throw new DecorumError('DECORUM_ERR_LIMIT_INVALID',
+      `jsonDepthLimit must be a whole number from 1 to ${MAX_JSON_DEPTH_LIMIT}, got ${String(jsonDepthLimit)}: deeper bodies would let ` +
+      'the recursive walks over a body (validation, the 422, serialization) run out of stack.');
+  }
 }
