@@ -3,7 +3,7 @@
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, Int, Post } from '@decorumjs/decorum';
+import { Body, Controller, DecorumError, Int, Post, createApp } from '@decorumjs/decorum';
 import { details, rawRequest, serve, start } from './serve.js';
 
 class Point {
@@ -191,6 +191,33 @@ describe('body size limit', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('JSON nesting depth', () => {
+  test('jsonDepthLimit bounds nesting: a nested DTO at the limit passes, one level more is json_invalid', async () => {
+    const { app, url } = await start({ controllers: [BodyController], jsonDepthLimit: 2 });
+    try {
+      const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const ok = await post('/body/profile', '{"name":"Ada","score":1,"home":{"x":1,"y":2}}');
+      expect(ok.status).toBe(200);
+      const deep = await post('/body/profile', '{"name":"Ada","score":1,"home":{"x":1,"y":[2]}}');
+      expect(deep.status).toBe(422);
+      expect(await details(deep)).toEqual([{
+        type: 'json_invalid', loc: ['body', 42], msg: 'JSON decode error', input: {},
+        ctx: { error: 'JSON is nested deeper than the limit of 2 levels' },
+      }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a limit outside 1–1000 is a bootstrap error that says why', () => {
+    for (const jsonDepthLimit of [0, 1.5, 5_000]) {
+      expect(() => createApp({ jsonDepthLimit, logger: false })).toThrow(DecorumError);
+      expect(() => createApp({ jsonDepthLimit, logger: false })).toThrow(/DECORUM_ERR_LIMIT_INVALID: jsonDepthLimit must be a whole number from 1 to 1000/);
+    }
+    expect(() => createApp({ bodyLimit: -1, logger: false })).toThrow(/DECORUM_ERR_LIMIT_INVALID: bodyLimit/);
   });
 });
 

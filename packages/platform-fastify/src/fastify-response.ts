@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
 import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
-import { discardUnread } from '@decorumjs/platform-node';
+import { discardUnread, hasBody } from '@decorumjs/platform-node';
 
 export class FastifyAdapterResponse implements AdapterResponse {
   constructor(readonly raw: FastifyReply) {}
@@ -19,7 +19,7 @@ export class FastifyAdapterResponse implements AdapterResponse {
     const reply = this.raw.code(status);
     // A body Fastify refused or never read (a GET's) is read off the wire, bounded, as on node:http.
     const req = reply.request.raw;
-    if (!req.complete) discardUnread(req);
+    if (!req.complete && hasBody(req)) discardUnread(req);
     for (const name in headers) {
       const value = headers[name] as string | number | readonly string[];
       reply.header(name, Array.isArray(value) ? [...(value as readonly string[])] : value);

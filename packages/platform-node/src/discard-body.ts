@@ -32,6 +32,15 @@ export function isDiscarding(socket: Duplex): boolean {
 }
 
 /**
+ * Whether the request announced a body. Cheap, for the hot path: node reports a bodyless request as not
+ * `complete` yet while its handler runs, so `complete` alone would send every GET through the discard.
+ */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return length === undefined ? req.headers['transfer-encoding'] !== undefined : length !== '0';
+}
+
+/**
  * Reads what is left of a request body the app left unread, keeping the connection usable; past the
  * connection's discard bound, closes it. A body someone still reads (a route streaming it) is left alone;
  * one never invited (`Expect: 100-continue`) is not coming: node closes that connection after the answer.

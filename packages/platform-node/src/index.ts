@@ -5,4 +5,4 @@ export { NodeRequest } from './node-request.js';
 export { NodeResponse } from './node-response.js';
 export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
 // For adapters whose framework reads bodies itself (Fastify): the same bounded discard after the answer.
-export { discardUnread } from './discard-body.js';
+export { discardUnread, hasBody } from './discard-body.js';

@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
-import { discardUnread } from './discard-body.js';
+import { discardUnread, hasBody } from './discard-body.js';
 import type { NodeRequest } from './node-request.js';
 
 export class NodeResponse implements AdapterResponse {
@@ -25,7 +25,8 @@ export class NodeResponse implements AdapterResponse {
     const withLength = whole && status !== 204 && status !== 304;
     // A body the route refused or never read is still arriving: read it off the wire (bounded) so the
     // client, still sending, gets to read this response.
-    if (!this.request.raw.complete) discardUnread(this.request.raw);
+    const req = this.request.raw;
+    if (!req.complete && hasBody(req)) discardUnread(req);
     // writeHead's flat [name, value, …] form: adding Content-Length to a copy of the route's header object
     // was the costliest line of a request (a keyed store on a different object shape per route).
     const out: Array<string | number | readonly string[]> = [];
