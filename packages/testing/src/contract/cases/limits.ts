@@ -84,6 +84,13 @@ export function transportCases(target: TransportTarget): void {
       expect(JSON.parse(res.body)).toEqual(tooLarge);
     });
 
+    test("Node's own fetch uploading 20 MB reads the 413 instead of failing with EPIPE", async () => {
+      const res = await fetch(`${target.url()}/items`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array(20 * MB).fill(0x78),
+      });
+      expect({ status: res.status, body: await res.json() as unknown }).toEqual({ status: 413, body: tooLarge });
+    });
+
     test('Expect: 100-continue over the limit is answered 413 without inviting the upload', async () => {
       const res = await rawExchange(target.url(), {
         head: post(20 * MB, 'Expect: 100-continue'), bodySize: 20 * MB, waitForContinue: true, untilClose: true,
