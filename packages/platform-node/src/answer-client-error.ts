@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { isDisconnect } from '@decorumjs/core';
-import { isDiscarding, lingerClose } from './discard-body.js';
+import { isDiscarding, isLingering, lingerClose } from './discard-body.js';
 
 /** node's error codes for a request it could not accept, and the status each gets. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -17,6 +17,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 
 /** A `clientError` listener for node:http servers (Fastify's `clientErrorHandler` has the same shape). */
 export function answerClientError(error: Error, socket: Duplex): void {
+  // Answered already: node's parser errs again on each piece of the rest, which the close reads and drops.
+  if (isLingering(socket)) return;
   if (isDisconnect(error) || !socket.writable || isDiscarding(socket) || responseStarted(socket)) {
     socket.destroy();
     return;

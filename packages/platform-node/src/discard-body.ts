@@ -14,6 +14,7 @@ const LINGER_MS = 2_000;
 
 const discardLimits = new WeakMap<Duplex, number>();
 const discarding = new WeakSet<Duplex>();
+const lingering = new WeakSet<Duplex>();
 /** Requests with `Expect: 100-continue` that were not invited to send their body: there is none to discard. */
 const uninvited = new WeakSet<IncomingMessage>();
 
@@ -29,6 +30,11 @@ export function withholdContinue(req: IncomingMessage): void {
 /** True while a connection is throwing away an answered request's body: no second answer is due. */
 export function isDiscarding(socket: Duplex): boolean {
   return discarding.has(socket);
+}
+
+/** True once a connection had its last answer and is closing: node's parser, fed the rest, errs again. */
+export function isLingering(socket: Duplex): boolean {
+  return lingering.has(socket);
 }
 
 /**
@@ -69,7 +75,7 @@ export function discardUnread(req: IncomingMessage): void {
 export function lingerClose(socket: Duplex, answer: string): void {
   const limit = discardLimits.get(socket) ?? DEFAULT_SERVER_LIMITS.discardLimit;
   let seen = 0;
-  discarding.add(socket);
+  lingering.add(socket);
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.on('data', (chunk: Buffer) => {
