@@ -45,6 +45,11 @@ export class ExpressAdapter implements HttpAdapter {
     }
   }
 
+  /** The node:http server, once listening (for WebSocket upgrades and other server-level needs). */
+  get server(): Server | undefined {
+    return this.#server;
+  }
+
   mount(table: MountTable): void {
     this.#bodyLimit = table.bodyLimit;
     for (const route of byPrecedence(table.routes)) {
