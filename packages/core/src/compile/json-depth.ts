@@ -17,22 +17,43 @@ const CLOSE_OBJECT = 0x7d;
  * reports its own errors afterwards.
  */
 export function findTooDeep(bytes: Uint8Array, limit: number): number {
-  // A body shorter than the limit cannot open more levels than it has bytes.
-  if (bytes.byteLength <= limit) return -1;
+  // Most bodies have fewer brackets than the limit allows levels: a few native searches settle them.
+  if (!hasMoreOpeners(bytes, limit)) return -1;
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < bytes.byteLength; i++) {
+  const end = bytes.byteLength;
+  for (let i = 0; i < end; i++) {
     const byte = bytes[i] as number;
-    if (inString) {
-      if (byte === BACKSLASH) i++;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
+    if (byte === QUOTE) {
+      i = closingQuote(bytes, i);
+      if (i === -1) return -1;
     } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
       if (++depth > limit) return i;
     } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
       depth--;
     }
+  }
+  return -1;
+}
+
+/** More than `limit` `[` and `{` in all (strings included): only then can the nesting be deeper. */
+function hasMoreOpeners(bytes: Uint8Array, limit: number): boolean {
+  if (bytes.byteLength <= limit) return false;
+  let count = 0;
+  for (const opener of [OPEN_OBJECT, OPEN_ARRAY]) {
+    for (let i = bytes.indexOf(opener); i !== -1; i = bytes.indexOf(opener, i + 1)) {
+      if (++count > limit) return true;
+    }
+  }
+  return false;
+}
+
+/** The offset of the quote that ends the string opened at `open` (strings are skipped natively), or -1. */
+function closingQuote(bytes: Uint8Array, open: number): number {
+  for (let i = bytes.indexOf(QUOTE, open + 1); i !== -1; i = bytes.indexOf(QUOTE, i + 1)) {
+    // Escaped when preceded by an odd number of backslashes.
+    let backslashes = 0;
+    while (bytes[i - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return i;
   }
   return -1;
 }
