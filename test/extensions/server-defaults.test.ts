@@ -13,10 +13,11 @@ afterEach(async () => {
 
 const timeoutsOf = (server: Server) => ({
   headersTimeout: server.headersTimeout, requestTimeout: server.requestTimeout, keepAliveTimeout: server.keepAliveTimeout,
+  maxHeaderSize: (server as Server & { maxHeaderSize?: number }).maxHeaderSize,
 });
 
 test('node, Express and Fastify (on an instance Decorum creates) share one set of default timeouts', async () => {
-  const expected = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 };
+  const expected = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, maxHeaderSize: 16 * 1024 };
   expect(DEFAULT_SERVER_LIMITS).toMatchObject(expected);
   const node = new NodeAdapter();
   const express = new ExpressAdapter();
@@ -32,9 +33,9 @@ test('node, Express and Fastify (on an instance Decorum creates) share one set o
 });
 
 test('each default is a knob', async () => {
-  const adapter = new FastifyAdapter({ headersTimeout: 1_000, requestTimeout: 2_000, keepAliveTimeout: 300 });
+  const adapter = new FastifyAdapter({ headersTimeout: 1_000, requestTimeout: 2_000, keepAliveTimeout: 300, maxHeaderSize: 4_096 });
   const app = createApp({ adapter, controllers: [], logger: false, shutdownSignals: false });
   await app.listen(0);
   closing.push(() => app.close());
-  expect(timeoutsOf(adapter.instance.server)).toEqual({ headersTimeout: 1_000, requestTimeout: 2_000, keepAliveTimeout: 300 });
+  expect(timeoutsOf(adapter.instance.server)).toEqual({ headersTimeout: 1_000, requestTimeout: 2_000, keepAliveTimeout: 300, maxHeaderSize: 4_096 });
 });

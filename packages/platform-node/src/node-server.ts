@@ -21,6 +21,7 @@ export function createLimitedServer(listener: RequestListener, options: NodeServ
     requestTimeout: limits.requestTimeout,
     headersTimeout: limits.headersTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
+    maxHeaderSize: limits.maxHeaderSize,
     // node checks both timeouts on this interval (30 s by default): a tenth of the shortest keeps them close to exact.
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeout / 10, limits.requestTimeout / 10)),
   }, listener);

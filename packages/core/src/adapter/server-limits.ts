@@ -10,6 +10,8 @@ export interface ServerLimits {
   requestTimeout?: number;
   /** Idle time before a keep-alive connection is closed, in ms (5 s). */
   keepAliveTimeout?: number;
+  /** Largest request line plus headers, in bytes (16 KiB, node's default); past it the client gets a 431. */
+  maxHeaderSize?: number;
   /**
    * Bytes of a request body the app did not read (too large, or a route that reads none) that the server
    * still reads and throws away after answering, so the client can finish sending and read the answer
@@ -22,6 +24,7 @@ export const DEFAULT_SERVER_LIMITS: Required<ServerLimits> = {
   headersTimeout: 10_000,
   requestTimeout: 30_000,
   keepAliveTimeout: 5_000,
+  maxHeaderSize: 16 * 1024,
   discardLimit: 64 * 1024 * 1024,
 };
 
@@ -30,6 +33,7 @@ export function resolveServerLimits(limits: ServerLimits = {}): Required<ServerL
     headersTimeout: limits.headersTimeout ?? DEFAULT_SERVER_LIMITS.headersTimeout,
     requestTimeout: limits.requestTimeout ?? DEFAULT_SERVER_LIMITS.requestTimeout,
     keepAliveTimeout: limits.keepAliveTimeout ?? DEFAULT_SERVER_LIMITS.keepAliveTimeout,
+    maxHeaderSize: limits.maxHeaderSize ?? DEFAULT_SERVER_LIMITS.maxHeaderSize,
     discardLimit: limits.discardLimit ?? DEFAULT_SERVER_LIMITS.discardLimit,
   };
 }
