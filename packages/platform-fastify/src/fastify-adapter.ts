@@ -44,7 +44,8 @@ export class FastifyAdapter implements HttpAdapter {
     const fastify = options.fastify ?? {};
     const serverFactory: FastifyServerFactory = (handler) => createLimitedServer(handler, options, () => this.#bodyLimit);
     this.instance = options.instance ?? Fastify({
-      ...(fastify.serverFactory ? {} : {
+      // HTTPS, HTTP/2 and a factory of your own keep Fastify's server (and its own limits).
+      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify ? {} : {
         serverFactory,
         // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
         clientErrorHandler: ignoreClientError,
