@@ -1,6 +1,7 @@
 /**
  * node's IncomingMessage as an `AdapterRequest`. The body is read only when a route asks for it, with
- * the size limit checked against Content-Length first and then while streaming. A body left unread is discarded after the response (see `discard-body.ts`).
+ * the size limit checked against Content-Length first and then while streaming. A body left unread is
+ * discarded after the response (see `discard-body.ts`).
  */
 import type { IncomingMessage } from 'node:http';
 import { PayloadTooLarge, RequestAborted, isDisconnect, type AdapterRequest } from '@decorumjs/core';
@@ -46,8 +47,9 @@ export class NodeRequest implements AdapterRequest {
         }
         chunks.push(chunk);
       };
+      // A body that ended needs no listener removal: the stream emits nothing more, and `close` then
+      // finds the request complete.
       const onEnd = () => {
-        cleanup();
         resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
       };
       const onError = (error: Error) => {
