@@ -42,7 +42,7 @@ export interface AppOptions extends AppInfo {
   bodyLimit?: number;
   /**
    * Deepest nesting of arrays and objects accepted in a JSON body (200 by default, as pydantic's JSON
-   * parser; at most 1000). Deeper bodies answer 422 `json_invalid` before they are parsed.
+   * parser; at most 500). Deeper bodies answer 422 `json_invalid` before they are parsed.
    */
   jsonDepthLimit?: number;
   validation?: {
@@ -70,6 +70,9 @@ export interface AppOptions extends AppInfo {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_JSON_DEPTH_LIMIT = 200;
-/** Past this, the recursive walks over a body (validation, the 422, serialization) could run out of stack. */
-export const MAX_JSON_DEPTH_LIMIT = 1000;
+/**
+ * Past this, the recursive walks over a body (class-transformer and class-validator on a recursive DTO,
+ * the 422, serialization) come close to the stack's end: a recursive DTO 800 levels deep overflows it.
+ */
+export const MAX_JSON_DEPTH_LIMIT = 500;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
