@@ -18,6 +18,7 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_PROVIDER_INVALID'
   | 'DECORUM_ERR_SCOPE_MISMATCH'
   | 'DECORUM_ERR_APP_STATE'
+  | 'DECORUM_ERR_LIMIT_INVALID'
   | 'DECORUM_ERR_INTERNAL';
 
 export class DecorumError extends Error {
@@ -177,6 +178,12 @@ export const decorumErrors = {
     (adapter: string) => `the ${adapter} adapter has no server of its own.`,
     'Hand its handler to your runtime instead of calling app.listen(): `const fetch = await toFetchHandler(app)`, then ' +
       '`Deno.serve(fetch)`, `Bun.serve({ fetch })` or `export default { fetch }`.'),
+
+  limitInvalid: entry('DECORUM_ERR_LIMIT_INVALID',
+    (limit: string, expected: string, got: unknown) => `${limit} must be ${expected}, got ${String(got)}.`,
+    (limit: string) => limit === 'jsonDepthLimit'
+      ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
+      : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
 
   // Invariants of Decorum's own stages: reaching one is a bug in Decorum, not in the app.
   internal: entry('DECORUM_ERR_INTERNAL',

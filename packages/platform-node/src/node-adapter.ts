@@ -4,7 +4,7 @@
  * route.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { decorumErrors, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, decorumErrors, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
@@ -39,7 +39,7 @@ export class NodeAdapter implements HttpAdapter {
   };
 
   listen(port: number, host: string): Promise<ServerAddress> {
-    this.#server = createLimitedServer(this.handler, this.#options);
+    this.#server = createLimitedServer(this.handler, this.#options, () => this.#table?.bodyLimit ?? DEFAULT_BODY_LIMIT);
     return listenOn(this.#server, port, host);
   }
 

@@ -11,6 +11,7 @@ import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
+import { RequestAborted } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
@@ -23,7 +24,7 @@ import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import type { Unmatched } from '../routing/route-match.js';
 import {
-  DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
+  DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, MAX_JSON_DEPTH_LIMIT, type AppInfo, type AppOptions,
 } from './app-options.js';
 
 type Hook = () => unknown;
@@ -48,6 +49,7 @@ export class App {
 
   constructor(options: AppOptions = {}) {
     this.#options = options;
+    assertLimits(options);
     const { title = 'Decorum', version = '0.1.0', description, servers } = options;
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
@@ -209,6 +211,10 @@ export class App {
     return this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   }
 
+  get #jsonDepthLimit(): number {
+    return this.#options.jsonDepthLimit ?? DEFAULT_JSON_DEPTH_LIMIT;
+  }
+
   #adapter(): HttpAdapter {
     const adapter = this.#options.adapter;
     if (!adapter) {
@@ -225,6 +231,7 @@ export class App {
     const planner = this.#planner;
     return {
       bodyLimit: this.#bodyLimit,
+      jsonDepthLimit: this.#jsonDepthLimit,
       validation: this.validation,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
@@ -246,6 +253,10 @@ export class App {
 
   /** Sends the response for `error`: a registered handler, Decorum's default, or a logged 500. */
   async handleError(error: unknown, ctx: RequestContext): Promise<void> {
+    if (error instanceof RequestAborted) {
+      this.logger.debug({ method: ctx.method, url: ctx.url }, 'client disconnected before sending its whole request');
+      return;
+    }
     let response: HttpResponse | undefined;
     try {
       const handler = this.exceptionHandlers.find(error);
@@ -309,4 +320,14 @@ function isClass(value: unknown): value is Class {
 /** Creates an app. `@decorumjs/decorum`'s `createApp` is this with node:http and the docs plugin by default. */
 export function createApp(options: AppOptions = {}): App {
   return new App(options);
+}
+
+function assertLimits(options: AppOptions): void {
+  const { bodyLimit, jsonDepthLimit } = options;
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit >= 0)) {
+    throw decorumErrors.limitInvalid('bodyLimit', 'a whole number of bytes', bodyLimit);
+  }
+  if (jsonDepthLimit !== undefined && !(Number.isInteger(jsonDepthLimit) && jsonDepthLimit >= 1 && jsonDepthLimit <= MAX_JSON_DEPTH_LIMIT)) {
+    throw decorumErrors.limitInvalid('jsonDepthLimit', `a whole number from 1 to ${MAX_JSON_DEPTH_LIMIT}`, jsonDepthLimit);
+  }
 }

@@ -23,6 +23,8 @@ import {
 
 export interface RouteRuntime {
   readonly bodyLimit: number;
+  /** Deepest nesting accepted in a JSON body. */
+  readonly jsonDepthLimit: number;
   readonly validation: DtoValidationOptions;
   readonly logger: Logger;
   /** Answers an error thrown anywhere in the request (exception handlers, then the defaults). */
@@ -90,7 +92,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
-  const { bodyLimit } = runtime;
+  const { bodyLimit, jsonDepthLimit } = runtime;
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
     if (ctx.reply.headersSent) return;
@@ -150,7 +152,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
           const checked = guards(ctx);
           if (checked) await checked;
         }
-        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit);
+        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit, jsonDepthLimit);
         value = bind(ctx);
         if (isPromise(value)) value = await value;
       }
