@@ -60,7 +60,7 @@ export class QuickstartController {
 
   @Post('greet')
   greet(@Body() greeting: Greeting) {
-    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : '!'}` };
+    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : ''}` };
   }
 
   @Get('boom')
