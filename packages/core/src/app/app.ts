@@ -228,7 +228,7 @@ export class App {
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
       instance: (route) => container.singleton(planner.node(route.controller, [])) as object,
-      compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true),
+      compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true, param.cleanupScope),
       compileDependency: (route, target) => container.resolver(planner.node(target, [route.id]), true),
       guards: this.#options.guards,
       interceptors: this.#options.interceptors,

@@ -1,7 +1,8 @@
 /**
  * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
  * here, once: binders per parameter, whether to read the body, the response projector and headers.
- * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
+ * Per request the path is: [read body] → bind → call → [function-scoped cleanup] → serialize → send → [cleanup];
+ * a failure anywhere runs every cleanup first, then chooses the error response.
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
 import type { Logger } from '../logger.js';
@@ -12,6 +13,7 @@ import { RequestValidationError } from '../http/validation-error.js';
 import type { RouteDef } from '../route-table/route-def.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
+import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
@@ -157,12 +159,14 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
         if (isPromise(value)) value = await value;
       }
       if (stage !== 'sent') {
+        if (ctx.functionCleanups) await runFunctionCleanups(ctx);
         const sending = send(ctx, value);
         if (sending) await sending;
       }
     } catch (error) {
-      failure = error;
-      await runtime.handleError(error, ctx);
+      // Dependencies see the error before the response is chosen, and may choose another one.
+      failure = ctx.cleanups || ctx.functionCleanups ? await unwindCleanups(ctx, error) : error;
+      await runtime.handleError(failure, ctx);
     }
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
     return failure;
@@ -179,6 +183,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       if (isPromise(args)) return finish(ctx, cleanUp, 'args', args);
       const result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
       if (isPromise(result)) return finish(ctx, cleanUp, 'result', result);
+      if (ctx.functionCleanups) return finish(ctx, cleanUp, 'result', Promise.resolve(result));
       const sending = send(ctx, result);
       if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending || undefined);
       return undefined;
@@ -189,19 +194,6 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const run = (ctx: RequestContext): undefined | Promise<unknown> => start(ctx, false);
   const handle = (req: AdapterRequest, res: AdapterResponse): undefined | Promise<unknown> => start(new RequestContext(req, res, def), true);
   return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
-}
-
-/** Cleanup runs last-registered first, after the response; a failing step is logged, never sent. */
-export async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger): Promise<void> {
-  const steps = ctx.cleanups ?? [];
-  ctx.cleanups = undefined;
-  for (let i = steps.length - 1; i >= 0; i--) {
-    try {
-      await (steps[i] as (error: unknown) => unknown)(failure);
-    } catch (error) {
-      logger.error({ err: error, route: ctx.route?.id }, 'dependency cleanup failed');
-    }
-  }
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {

@@ -32,6 +32,7 @@ export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] 
     includeInSchema: options.includeInSchema ?? true,
     target: record.target,
     useCache: record.useCache,
+    cleanupScope: record.cleanupScope,
     pipes: (record.pipes ?? []).filter((p) => !isDeclarationOnly(p)),
     separator: record.pipes?.map((p) => (p as { [SPLIT]?: string })[SPLIT]).find((s) => s !== undefined),
   };

@@ -2,7 +2,7 @@
  * The route table: Decorum's one description of an app's HTTP surface. The compiler turns it into
  * request handlers and the OpenAPI builder turns it into a document; neither re-reads decorators.
  */
-import type { Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
+import type { CleanupScope, Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface Constraints {
@@ -33,6 +33,7 @@ export interface ParamDef {
   /** What a `dependency` or `inject` parameter resolves. */
   readonly target?: unknown;
   readonly useCache?: boolean;
+  readonly cleanupScope?: CleanupScope;
   /** Pipes given in the parameter's decorator, run after coercion and validation. */
   readonly pipes?: readonly unknown[];
   /** Splits one string into array items (`ParseArrayPipe`), besides repeated keys. */
