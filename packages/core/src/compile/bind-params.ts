@@ -140,10 +140,9 @@ function compileBodyBinder(param: ParamDef, options: DtoValidationOptions): Bind
   const loc: Loc = ['body', name];
   return (ctx, errors) => {
     const body = ctx.body;
-    if (body !== NO_BODY && !isPlainObject(body)) {
-      errors.push(issue.modelType(['body'], body));
-      return INVALID;
-    }
+    // A body that is no object (a list, a string) has none of the keys: each `@Body('key')` reports its
+    // own `missing`, once, as FastAPI's embedded body fields do (not one `["body"]` error per key).
+    if (body !== NO_BODY && !isPlainObject(body)) return missing(errors, loc);
     // Own keys only: `@Body('toString')` must not find Object.prototype's method in `{}`.
     const value = body === NO_BODY || !Object.hasOwn(body, name) ? undefined : body[name];
     if (value === undefined) return required ? missing(errors, loc) : onAbsent();

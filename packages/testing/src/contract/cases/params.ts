@@ -113,6 +113,17 @@ export function paramCases(fetch: RequestTarget): void {
       });
     });
 
+    test('a JSON array sent to embedded body keys reports each key missing once', async () => {
+      const { status, body } = await statusAndJson(sendJson(fetch, '/params/embedded/9', [1, 2], 'PUT'));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          { type: 'missing', loc: ['body', 'item'], msg: 'Field required', input: null },
+          { type: 'missing', loc: ['body', 'importance'], msg: 'Field required', input: null },
+        ],
+      });
+    });
+
     test('a missing body is a 422 missing at ["body"]', async () => {
       const res = await fetch('/items', { method: 'POST', headers: { 'content-type': 'application/json' } });
       expect(await statusAndJson(Promise.resolve(res))).toEqual({
