@@ -32,6 +32,7 @@ export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.j
 export { Property, type PropertyOptions } from './schema/property.js';
 export { Int, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
 export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';
+export { wireName } from './schema/wire-name.js';
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,

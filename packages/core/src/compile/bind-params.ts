@@ -7,6 +7,7 @@ import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { ParamDef } from '../route-table/route-def.js';
 import { dtoShape } from '../schema/dto-shape.js';
+import { wireName } from '../schema/wire-name.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { compileCoercer, compileChecks, INVALID, type Coercer } from './coerce.js';
 import { issue } from './issues.js';
@@ -93,24 +94,37 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
   if (param.type.kind !== 'dto') return all;
   const shape = dtoShape(param.type.dto);
   const read = READERS[source];
-  const fields = shape.properties.map((p) => ({ name: p.name, coerce: stringCoercer(p.type) }));
+  const fields = shape.properties.map((p) => ({ name: p.name, wire: wireName(source, p.name), coerce: stringCoercer(p.type) }));
+  // Errors name what the client sent: a header property `user_agent` is reported at ["header","user-agent"].
+  const renamed = fields.filter((f) => f.wire !== f.name);
+  const wireOf = new Map(renamed.map((f) => [f.name, f.wire]));
   const declared = new Set(fields.map((f) => f.name));
   const forbidExtra = options.unknownProperties === 'forbid' && source === 'query';
   const validate = compileDtoValidator(param.type.dto, options);
   return (ctx, errors) => {
     const input: Record<string, unknown> = {};
     const before = errors.length;
-    for (const { name, coerce } of fields) {
-      const raw = read(ctx, source === 'header' ? name.toLowerCase() : name);
-      if (raw !== undefined) input[name] = coerce(raw, [source, name], errors);
+    for (const { name, wire, coerce } of fields) {
+      const raw = read(ctx, wire);
+      if (raw !== undefined) input[name] = coerce(raw, [source, wire], errors);
     }
     if (forbidExtra) {
       const values = all(ctx);
       for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([source, key], values[key]));
     }
     if (errors.length > before) return INVALID;
-    return validate(input, [source], errors);
+    const value = validate(input, [source], errors);
+    if (wireOf.size > 0 && errors.length > before) renameLocs(errors, before, wireOf);
+    return value;
   };
+}
+
+function renameLocs(errors: ErrorDetail[], from: number, wireOf: ReadonlyMap<string, string>): void {
+  for (let i = from; i < errors.length; i++) {
+    const detail = errors[i] as ErrorDetail;
+    const wire = wireOf.get(detail.loc[1] as string);
+    if (wire !== undefined) errors[i] = { ...detail, loc: [detail.loc[0] as string, wire, ...detail.loc.slice(2)] };
+  }
 }
 
 /** Query-DTO properties: strings become the property's type before class-validator sees them. */

@@ -67,7 +67,12 @@ function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefi
     if (design === Array) return { kind: 'array', items: UNKNOWN };
     return fromDesign ?? UNKNOWN;
   }
-  if (name === undefined && source !== 'query') return UNKNOWN; // @Header() / @Cookie() / @Param(): the whole record
+  if (name === undefined && source !== 'query') {
+    // @Header() / @Cookie() with a DTO class: FastAPI's header and cookie parameter models, validated
+    // and documented as query DTOs are. Without one (or @Param()), the whole record as it came.
+    if (fromDesign?.kind === 'dto' && source !== 'path') return fromDesign;
+    return UNKNOWN;
+  }
   if (design === Array) return { kind: 'array', items: STRING };
   if (!fromDesign) {
     throw new DecorumError('DECORUM_ERR_PARAM_TYPE',
