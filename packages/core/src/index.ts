@@ -12,7 +12,7 @@ export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
 export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/params.js';
 export {
-  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags,
+  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';
 export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
 export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';

@@ -144,8 +144,9 @@ export class App {
   }
 
   /** How request data is validated: the error status (422 unless configured) and unknown properties. */
-  get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid' } {
-    return { status: this.#options.validation?.status ?? 422, unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' };
+  get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid'; readonly mode: 'strict' | 'lax' } {
+    const { status = 422, unknownProperties = 'strip', mode = 'strict' } = this.#options.validation ?? {};
+    return { status, unknownProperties, mode };
   }
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */

@@ -72,10 +72,11 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const bound = def.params.filter((p) => p.index >= 0).sort((a, b) => a.index - b.index);
   const instantiate = runtime.instantiate ?? ((declared: unknown) => declared);
   const routePipes = [...(runtime.pipes ?? []), ...def.pipes];
+  const validation = def.validationMode ? { ...runtime.validation, mode: def.validationMode } : runtime.validation;
   let pipedParams = 0;
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
-    const binder = compileBinder(p, runtime.validation);
+    const binder = compileBinder(p, validation);
     const pipes = p.source === 'request' || p.source === 'response' ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);

@@ -98,6 +98,8 @@ export interface MethodRecord extends OperationInfo {
   status?: number;
   headers: Array<[string, string]>;
   responseModel?: TypeSpec;
+  /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
+  validationMode?: 'strict' | 'lax';
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

@@ -110,6 +110,7 @@ function buildRoute(input: BuildInput): RouteDef {
     status: method.status ?? 200,
     headers: method.headers,
     responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    validationMode: method.validationMode,
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),

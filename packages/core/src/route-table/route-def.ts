@@ -64,6 +64,8 @@ export interface RouteDef {
   readonly headers: readonly (readonly [string, string])[];
   /** Declared response model; output is filtered to it. */
   readonly responseModel?: TypeRef;
+  /** The route's own JSON validation mode (`@Validation`); undefined follows the app's. */
+  readonly validationMode?: 'strict' | 'lax';
   readonly responses: readonly ResponseDef[];
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */
