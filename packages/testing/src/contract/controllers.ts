@@ -28,6 +28,17 @@ export class Page {
   @IsOptional() @IsString() sort?: string;
 }
 
+/** A header model (FastAPI's): `x_token` is the `x-token` header. */
+export class TokenHeaders {
+  @IsString() x_token!: string;
+  @IsOptional() @IsInt() x_retries?: number;
+}
+
+/** A cookie model. */
+export class SessionCookies {
+  @IsString() session!: string;
+}
+
 export class UserOut {
   @IsString() name!: string;
   @IsEmail() email!: string;
@@ -94,6 +105,11 @@ export class ParamsController {
   @Get('page')
   page(@Query() page: Page) {
     return { limit: page.limit ?? null, sort: page.sort ?? null };
+  }
+
+  @Get('header-model')
+  headerModel(@Header() headers: TokenHeaders, @Cookie() cookies: SessionCookies) {
+    return { headers: { ...headers }, cookies: { ...cookies } };
   }
 
   @Get('header')

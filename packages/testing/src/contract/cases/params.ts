@@ -41,6 +41,20 @@ export function paramCases(fetch: RequestTarget): void {
         .toEqual({ status: 200, body: { token: 'secret', trace: 't-1' } });
     });
 
+    test('header and cookie models read, coerce and validate only what they declare', async () => {
+      const headers = { 'X-Token': 'secret', 'x-retries': '2', 'x-other': 'dropped', cookie: 'session=s1; theme=dark' };
+      expect(await statusAndJson(fetch('/params/header-model', { headers })))
+        .toEqual({ status: 200, body: { headers: { x_token: 'secret', x_retries: 2 }, cookies: { session: 's1' } } });
+      const { status, body } = await statusAndJson(fetch('/params/header-model', { headers: { 'x-retries': 'two' } }));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          expect.objectContaining({ type: 'int_parsing', loc: ['header', 'x-retries'], input: 'two' }),
+          expect.objectContaining({ type: 'missing', loc: ['cookie', 'session'] }),
+        ],
+      });
+    });
+
     test('cookies are read from the Cookie header', async () => {
       expect(await statusAndJson(fetch('/params/cookie', { headers: { cookie: 'session=s%20id; theme=dark' } })))
         .toEqual({ status: 200, body: { session: 's id', theme: 'dark' } });
