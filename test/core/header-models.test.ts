@@ -44,7 +44,11 @@ describe('header models', () => {
   test('a missing or invalid header is a 422 located at the header name', async () => {
     const res = await api.get('/headers', { headers: { 'x-retries': 'many' } });
     expect(res.status).toBe(422);
-    expect(await details(res)).toEqual([expect.objectContaining({ type: 'int_parsing', loc: ['header', 'x-retries'], input: 'many' })]);
+    // Every problem at once: the value that did not parse, and the header that is missing.
+    expect(await details(res)).toEqual([
+      expect.objectContaining({ type: 'int_parsing', loc: ['header', 'x-retries'], input: 'many' }),
+      expect.objectContaining({ type: 'missing', loc: ['header', 'x-token'] }),
+    ]);
     const missing = await api.get('/headers');
     expect(await details(missing)).toEqual([expect.objectContaining({ type: 'missing', loc: ['header', 'x-token'] })]);
     const short = await api.get('/headers', { headers: { 'x-token': 'ab', 'x-retries': '11' } });
@@ -67,6 +71,7 @@ describe('cookie models', () => {
     expect(bad.status).toBe(422);
     expect(await details(bad)).toEqual([
       expect.objectContaining({ type: 'int_parsing', loc: ['cookie', 'visits'], input: 'x' }),
+      expect.objectContaining({ type: 'missing', loc: ['cookie', 'session_id'] }),
     ]);
     expect(await details(await api.get('/cookies'))).toEqual([expect.objectContaining({ type: 'missing', loc: ['cookie', 'session_id'] })]);
   });

@@ -13,7 +13,7 @@ import { compileCoercer, compileChecks, INVALID, type Coercer } from './coerce.j
 import { issue } from './issues.js';
 import { NO_BODY } from './read-json-body.js';
 import { compileDtoValidator, isPlainObject, type DtoValidationOptions } from './validate-dto.js';
-import { compileJsonValidator } from './validate-json.js';
+import { compileJsonValidator, isPromise } from './validate-json.js';
 
 /** Returns the argument value, `INVALID` after recording errors, or a promise of either. */
 export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
@@ -104,19 +104,41 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
   return (ctx, errors) => {
     const input: Record<string, unknown> = {};
     const before = errors.length;
+    let unparsed: Set<string> | undefined;
     for (const { name, wire, coerce } of fields) {
       const raw = read(ctx, wire);
-      if (raw !== undefined) input[name] = coerce(raw, [source, wire], errors);
+      if (raw === undefined) continue;
+      const mark = errors.length;
+      const value = coerce(raw, [source, wire], errors);
+      if (errors.length > mark) (unparsed ??= new Set()).add(name);
+      else input[name] = value;
     }
     if (forbidExtra) {
       const values = all(ctx);
       for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([source, key], values[key]));
     }
-    if (errors.length > before) return INVALID;
+    const failed = errors.length > before;
+    const validated = errors.length;
     const value = validate(input, [source], errors);
-    if (wireOf.size > 0 && errors.length > before) renameLocs(errors, before, wireOf);
-    return value;
+    // One 422 lists every problem, as FastAPI's does: the rest of the DTO is validated too, without
+    // the validator's own (`missing`) report on the values that did not even parse.
+    const settle = (result: unknown): unknown => {
+      if (unparsed) dropErrorsAt(errors, validated, unparsed);
+      if (wireOf.size > 0 && errors.length > before) renameLocs(errors, before, wireOf);
+      return failed ? INVALID : result;
+    };
+    if (isPromise(value)) return value.then(settle);
+    return failed || errors.length > before ? settle(value) : value;
   };
+}
+
+function dropErrorsAt(errors: ErrorDetail[], from: number, names: ReadonlySet<string>): void {
+  let kept = from;
+  for (let i = from; i < errors.length; i++) {
+    const detail = errors[i] as ErrorDetail;
+    if (!names.has(detail.loc[1] as string)) errors[kept++] = detail;
+  }
+  errors.length = kept;
 }
 
 function renameLocs(errors: ErrorDetail[], from: number, wireOf: ReadonlyMap<string, string>): void {

@@ -50,6 +50,7 @@ export function paramCases(fetch: RequestTarget): void {
       expect(body).toEqual({
         detail: [
           expect.objectContaining({ type: 'int_parsing', loc: ['header', 'x-retries'], input: 'two' }),
+          expect.objectContaining({ type: 'missing', loc: ['header', 'x-token'] }),
           expect.objectContaining({ type: 'missing', loc: ['cookie', 'session'] }),
         ],
       });
