@@ -6,6 +6,7 @@
  * they finish before the error response is chosen.
  */
 import { compileBinder, type Binder } from '../compile/bind-params.js';
+import { DecorumError } from '../errors.js';
 import { INVALID } from '../compile/coerce.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { CleanupScope } from '../metadata/records.js';
@@ -17,8 +18,11 @@ export function compileNodeResolver(node: DependencyNode, useCache: boolean, con
     const value = container.singleton(node);
     return () => value;
   }
-  const argBinders: Binder[] = node.args.map((arg) =>
-    arg.kind === 'node' ? container.resolver(arg.node, arg.useCache, arg.cleanupScope) : compileBinder(arg.param, container.validation));
+  const argBinders: Binder[] = node.args.map((arg) => {
+    if (arg.kind === 'param') return compileBinder(arg.param, container.validation);
+    if (arg.cleanupScope === 'function' && cleanupScope === 'request') throw scopeMismatch(node, arg.node);
+    return container.resolver(arg.node, arg.useCache, arg.cleanupScope);
+  });
   const build: Binder = (ctx, errors) => {
     const before = errors.length;
     const args = argBinders.map((bind) => bind(ctx, errors));
@@ -37,6 +41,14 @@ export function compileNodeResolver(node: DependencyNode, useCache: boolean, con
     cache.set(node, value);
     return value;
   };
+}
+
+/** FastAPI's rule: what lives until after the response cannot use what is cleaned up before it. */
+function scopeMismatch(node: DependencyNode, inner: DependencyNode): DecorumError {
+  return new DecorumError('DECORUM_ERR_SCOPE_MISMATCH',
+    `${node.label} is cleaned up after the response, but depends on ${inner.label} with { scope: 'function' }, ` +
+    `which is cleaned up before the response, while ${node.label} may still use it. Use ${node.label} with ` +
+    `@Depends(${node.label}, { scope: 'function' }) too, or drop the scope from ${inner.label}.`);
 }
 
 /** Runs a generator to its first `yield`, or registers disposal; plain values pass through. */
