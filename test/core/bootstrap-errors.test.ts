@@ -51,8 +51,6 @@ class Wrapper { @ValidateNested() @Type(() => NoValidators) inner!: NoValidators
 
 class NotAController { @Get('x') read() { return 1; } }
 
-@Controller('g') class AsyncGeneratorController { @Get('x') async *stream() { yield { n: 1 }; } }
-@Controller('g') class GeneratorController { @Get('x') *stream() { yield { n: 1 }; } }
 
 describe('routes', () => {
   test('a duplicate route names both handlers', async () => {
@@ -77,16 +75,6 @@ describe('routes', () => {
     const repeated = await bootstrapError(RepeatedParamController);
     expect(repeated.code).toBe('DECORUM_ERR_ROUTE_PATH');
     expect(repeated.message).toContain('RepeatedParamController.read');
-  });
-
-  test.each([
-    ['an async generator handler', AsyncGeneratorController, 'AsyncGeneratorController.stream is an async generator'],
-    ['a generator handler', GeneratorController, 'GeneratorController.stream is a generator'],
-  ])('%s is refused: streaming is not supported yet', async (_, controller, message) => {
-    const error = await bootstrapError(controller);
-    expect(error.code).toBe('DECORUM_ERR_CONTROLLER_INVALID');
-    expect(error.message).toContain(message);
-    expect(error.message).toContain('streaming responses are not supported yet');
   });
 
   test('a class without @Controller', async () => {

@@ -14,6 +14,7 @@ import type { RouteDef } from '../route-table/route-def.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
+import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
@@ -91,6 +92,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
+  const streams = def.streams === 'jsonl';
+  const streamHeaders: OutgoingHeaders = { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit } = runtime;
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
@@ -100,6 +103,10 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       return ctx.reply.send(result.status, headers, BODYLESS.has(result.status) ? null : result.body);
     }
     const status = ctx.responseStatus ?? def.status;
+    if (streams && isItemStream(result)) {
+      const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, projector));
+    }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
     return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
   };

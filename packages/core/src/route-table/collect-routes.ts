@@ -75,7 +75,6 @@ function buildRoute(input: BuildInput): RouteDef {
   if (typeof (controller.prototype as Record<string, unknown>)[handlerName] !== 'function') {
     throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID', `${where} is decorated as a route but is not a method.`);
   }
-  refuseGenerator((controller.prototype as Record<string, unknown>)[handlerName], where);
   const parsed = parsePath(input.prefix, input.path, `${httpMethod} route of ${where}`);
   const params = collectParams(controller, handlerName, method.params, where);
   for (const param of params) {
@@ -111,6 +110,7 @@ function buildRoute(input: BuildInput): RouteDef {
     headers: method.headers,
     responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
     validationMode: method.validationMode,
+    ...(isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),
@@ -177,15 +177,8 @@ function defaultTag(controller: Class): string {
   return controller.name.replace(/Controller$/, '') || controller.name;
 }
 
-/**
- * A generator handler would be sent as `{}` (an iterator serializes to an empty object). Streaming
- * responses are not supported yet, so the app refuses to start rather than answer wrongly.
- */
-function refuseGenerator(handler: unknown, where: string): void {
-  const kind = Object.prototype.toString.call(handler);
-  if (kind !== '[object AsyncGeneratorFunction]' && kind !== '[object GeneratorFunction]') return;
-  throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID',
-    `${where} is a${kind === '[object AsyncGeneratorFunction]' ? 'n async' : ''} generator (function*), and streaming responses ` +
-    `are not supported yet: its iterator would be sent as {}. Collect the items and return an array, or return ` +
-    `new HttpResponse(body, { contentType }) with the body you mean to send.`);
+/** An `async *` or `function*` handler: its items are streamed as JSON Lines (FastAPI 0.134+). */
+function isGeneratorFunction(fn: unknown): boolean {
+  const kind = Object.prototype.toString.call(fn);
+  return kind === '[object AsyncGeneratorFunction]' || kind === '[object GeneratorFunction]';
 }

@@ -66,6 +66,8 @@ export interface RouteDef {
   readonly responseModel?: TypeRef;
   /** The route's own JSON validation mode (`@Validation`); undefined follows the app's. */
   readonly validationMode?: 'strict' | 'lax';
+  /** `jsonl`: the handler is a generator, and its items are streamed as JSON Lines. */
+  readonly streams?: 'jsonl';
   readonly responses: readonly ResponseDef[];
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */

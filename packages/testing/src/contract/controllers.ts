@@ -190,6 +190,14 @@ export class ResponsesController {
     return new HttpResponse(new Uint8Array([0, 1, 2, 255]), { contentType: 'application/octet-stream' });
   }
 
+  @Get('json-lines')
+  @ResponseModel(UserOut)
+  async *jsonLines() {
+    yield { name: 'ada', email: 'ada@example.com', password: 'never sent' };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    yield { name: 'bob', email: 'bob@example.com' };
+  }
+
   @Get('stream')
   stream() {
     async function* parts() {
