@@ -10,7 +10,7 @@
  * is then named as pydantic's lax mode names it (`float_parsing` for `"abc"`, not `float_type`).
  * The walk follows the declared type (DTO properties, array items), never the input's own depth.
  */
-import type { ErrorDetail } from '../http/validation-error.js';
+import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
@@ -71,10 +71,16 @@ function laxDto(cls: Class): LaxCoercer | null {
   return coerce;
 }
 
-/** A string (or a number for a boolean) that lax mode could not convert failed to parse. */
-export function renameLaxErrors(errors: ErrorDetail[], from: number): void {
+/**
+ * After strict validation of converted values: a string (or a number for a boolean) that lax mode
+ * could not convert failed to parse; and an error on a converted value reports what the client sent
+ * (`"101"`, not 101), as pydantic's errors do. `sent` is the value validated at `loc`.
+ */
+export function renameLaxErrors(errors: ErrorDetail[], from: number, sent: unknown, loc: Loc): void {
   for (let i = from; i < errors.length; i++) {
-    const detail = errors[i] as ErrorDetail;
+    let detail = errors[i] as ErrorDetail;
+    const original = sentAt(sent, detail.loc, loc.length);
+    if (original !== NOT_FOUND && typeof original !== 'object' && original !== detail.input) detail = errors[i] = { ...detail, input: original };
     const input = detail.input;
     if (typeof input === 'string') {
       if (detail.type === 'float_type') errors[i] = issue.floatParsing(detail.loc, input);
@@ -84,4 +90,18 @@ export function renameLaxErrors(errors: ErrorDetail[], from: number): void {
       errors[i] = issue.boolParsing(detail.loc, input);
     }
   }
+}
+
+const NOT_FOUND = Symbol('not found');
+
+/** The client's value at `loc` (past the first `skip` entries, which locate `sent` itself). */
+function sentAt(sent: unknown, loc: Loc, skip: number): unknown {
+  let value = sent;
+  for (let i = skip; i < loc.length; i++) {
+    if (typeof value !== 'object' || value === null) return NOT_FOUND;
+    const key = loc[i] as string | number;
+    if (!Object.hasOwn(value, key)) return NOT_FOUND;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }

@@ -22,11 +22,11 @@ export function compileJsonValidator(type: TypeRef, options: DtoValidationOption
     const valid = strict(lax(value), loc, errors);
     if (isPromise(valid)) {
       return valid.then((v) => {
-        if (errors.length > before) renameLaxErrors(errors, before);
+        if (errors.length > before) renameLaxErrors(errors, before, value, loc);
         return v;
       });
     }
-    if (errors.length > before) renameLaxErrors(errors, before);
+    if (errors.length > before) renameLaxErrors(errors, before, value, loc);
     return valid;
   };
 }
