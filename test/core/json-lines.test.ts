@@ -71,6 +71,14 @@ describe('generator handlers stream JSON Lines', () => {
     await reader.cancel();
   });
 
+  test('HEAD answers the headers without running the stream to the end', async () => {
+    const res = await api.get('/items/stream', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/jsonl');
+    expect(await res.text()).toBe('');
+    expect((await api.get('/items/sync')).status).toBe(200);
+  });
+
   test('a sync generator, with any JSON values', async () => {
     expect(await (await api.get('/items/sync')).text()).toBe('1\n"two"\n{"three":[3]}\nnull\n');
   });
