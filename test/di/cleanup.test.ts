@@ -179,6 +179,22 @@ describe('dependencies see the handler\'s error before the response is chosen (F
     expect(log).toEqual(['open', 'saw the owner error', 'closed after Owner error: Morty']);
   });
 
+  test('the same under middleware', async () => {
+    log.length = 0;
+    const app = createApp({ ...quiet, controllers: [CleanupController] });
+    const seen: number[] = [];
+    app.use(async (_ctx, next) => {
+      const response = await next();
+      seen.push(response.status);
+      return response;
+    });
+    const s = await start(app);
+    const res = await s.get('/owner');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ detail: 'Owner error: Rick' });
+    expect(seen).toEqual([400]);
+  });
+
   test('a dependency that swallows the error leaves the request\'s own error to answer', async () => {
     log.length = 0;
     const s = await start(createApp({ ...quiet, controllers: [CleanupController] }));
