@@ -7,7 +7,10 @@
 import type { CleanupStep, RequestContext } from '../http/request-context.js';
 import type { Logger } from '../logger.js';
 
-/** Runs `steps` innermost first; a step that throws replaces the error the next ones see. */
+/**
+ * Runs `steps` last registered first (a dependency before those it uses); a step that throws replaces
+ * the error the next ones see.
+ */
 async function unwind(steps: readonly CleanupStep[], error: unknown): Promise<unknown> {
   let current = error;
   for (let i = steps.length - 1; i >= 0; i--) {
