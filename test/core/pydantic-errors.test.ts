@@ -1,7 +1,7 @@
 // class-validator constraints that have a pydantic counterpart answer with pydantic's error type, so a
 // FastAPI client's error handling reads them unchanged.
 import {
-  ArrayNotEmpty, Equals, IsDateString, IsDivisibleBy, IsEmail, IsIP, IsOptional, IsUrl, IsUUID,
+  ArrayNotEmpty, Equals, IsDateString, IsDivisibleBy, IsEmail, IsIP, IsNotEmpty, IsOptional, IsUrl, IsUUID,
 } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 import { Body, Controller, Post } from '@decorumjs/decorum';
@@ -17,6 +17,7 @@ class Signup {
   @IsOptional() @Equals('yes') consent?: string;
   @IsOptional() @ArrayNotEmpty() tags?: string[];
   @IsOptional() @IsUUID('4', { each: true }) ids?: string[];
+  @IsOptional() @IsNotEmpty() nick?: string;
 }
 
 @Controller()
@@ -39,6 +40,7 @@ describe('pydantic error types for class-validator constraints', () => {
     ['isDivisibleBy', { step: 7 }, { type: 'multiple_of', loc: ['body', 'step'], msg: 'Input should be a multiple of 5', input: 7, ctx: { multiple_of: 5 } }],
     ['equals', { consent: 'no' }, { type: 'literal_error', loc: ['body', 'consent'], msg: "Input should be 'yes'", input: 'no', ctx: { expected: "'yes'" } }],
     ['arrayNotEmpty', { tags: [] }, { type: 'too_short', loc: ['body', 'tags'], input: [] }],
+    ['isNotEmpty', { nick: '' }, { type: 'string_too_short', loc: ['body', 'nick'], msg: 'String should have at least 1 character', input: '', ctx: { min_length: 1 } }],
     ['isUuid each', { ids: ['0b6e4d1c-4a57-4b8e-9c1e-6f2d3a4b5c6d', 'nope'] }, { type: 'uuid_parsing', loc: ['body', 'ids', 1], input: 'nope' }],
   ])('%s', async (_, body, expected) => {
     expect(await first(body)).toMatchObject(expected);

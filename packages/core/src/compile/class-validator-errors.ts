@@ -88,6 +88,9 @@ function constraintDetail(name: string, message: string, value: unknown, loc: Lo
       return issue.stringTooLong(loc, value, n(0));
     case 'isLength':
       return length < n(0) ? issue.stringTooShort(loc, value, n(0)) : issue.stringTooLong(loc, value, n(1));
+    case 'isNotEmpty':
+      // pydantic's `min_length=1` on a string; null and the like keep class-validator's own name.
+      return value === '' ? issue.stringTooShort(loc, value, 1) : { type: name, loc, msg: message, input: value };
     case 'arrayNotEmpty':
       return issue.tooShort(loc, value, 1, length);
     case 'isDivisibleBy':
