@@ -5,7 +5,7 @@
 import { IsBoolean, IsEmail, IsInt, IsNumber, IsOptional, IsString, Min } from 'class-validator';
 import {
   Body, Conflict, Controller, Cookie, Delete, Get, Header, HttpCode, HttpError, HttpResponse, Int, NotFound, Param, Post,
-  Put, Query, Req, Res, ResponseHeader, ResponseModel, type RequestContext, type ResponseControl,
+  Put, Query, Req, Res, ResponseHeader, ResponseModel, Validation, type RequestContext, type ResponseControl,
 } from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
 
@@ -125,6 +125,12 @@ export class ParamsController {
   @Post('tags')
   tags(@Body({ type: [Tag] }) tags: Tag[]) {
     return { count: tags.length, names: tags.map((t) => t.name) };
+  }
+
+  @Post('lax')
+  @Validation({ mode: 'lax' })
+  lax(@Body() item: CreateItem) {
+    return { name: item.name, price: item.price };
   }
 
   @Put('embedded/:id')

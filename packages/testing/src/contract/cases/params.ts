@@ -128,6 +128,19 @@ export function paramCases(fetch: RequestTarget): void {
       });
     });
 
+    test('a lax route converts "50.5" for a number, and answers float_parsing for "abc"', async () => {
+      expect(await statusAndJson(sendJson(fetch, '/params/lax', { name: 'Foo', price: '50.5' })))
+        .toEqual({ status: 200, body: { name: 'Foo', price: 50.5 } });
+      const { status, body } = await statusAndJson(sendJson(fetch, '/params/lax', { name: 7, price: 'abc' }));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          expect.objectContaining({ type: 'string_type', loc: ['body', 'name'], input: 7 }),
+          expect.objectContaining({ type: 'float_parsing', loc: ['body', 'price'], input: 'abc' }),
+        ],
+      });
+    });
+
     test('a JSON array sent to embedded body keys reports each key missing once', async () => {
       const { status, body } = await statusAndJson(sendJson(fetch, '/params/embedded/9', [1, 2], 'PUT'));
       expect(status).toBe(422);
