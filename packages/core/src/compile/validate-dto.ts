@@ -19,7 +19,11 @@ import type { TypeRef } from '../schema/type-spec.js';
 export interface DtoValidationOptions {
   /** `forbid` answers 422 `extra_forbidden` for properties the DTO does not declare. */
   readonly unknownProperties: 'strip' | 'forbid';
+  /** `lax` converts JSON values as pydantic's lax mode does (`"50.5"` for a number); `strict` (default) never. */
+  readonly mode?: ValidationMode;
 }
+
+export type ValidationMode = 'strict' | 'lax';
 
 export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 

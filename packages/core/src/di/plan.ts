@@ -7,7 +7,7 @@
 import { decorumErrors } from '../errors.js';
 import { readParamTypes } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
-import type { Class, ParamRecord } from '../metadata/records.js';
+import type { CleanupScope, Class, ParamRecord } from '../metadata/records.js';
 import { toParamDef } from '../route-table/param-def.js';
 import type { ParamDef } from '../route-table/route-def.js';
 import { isFunctionDependency } from '../decorators/injection.js';
@@ -15,7 +15,7 @@ import { classScope, isInjectable, toProviderDef, type Provider, type ProviderDe
 import { InjectionToken, tokenName, type Scope, type Token } from './tokens.js';
 
 export type ArgPlan =
-  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean }
+  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean; readonly cleanupScope?: CleanupScope }
   | { readonly kind: 'param'; readonly param: ParamDef };
 
 export interface DependencyNode {
@@ -140,7 +140,7 @@ export class DependencyPlanner {
 
   #recordArg(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string, chain: readonly string[]): ArgPlan {
     if (record.source === 'inject' || record.source === 'dependency') {
-      return { kind: 'node', node: this.node(record.target, chain), useCache: record.useCache ?? true };
+      return { kind: 'node', node: this.node(record.target, chain), useCache: record.useCache ?? true, cleanupScope: record.cleanupScope };
     }
     return { kind: 'param', param: toParamDef(record, designTypes, where) };
   }
