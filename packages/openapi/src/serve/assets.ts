@@ -1,16 +1,15 @@
 /**
- * Docs UI files served from installed files, never from a CDN, so the docs work offline, air-gapped and
- * behind a strict proxy: Swagger UI from the `swagger-ui-dist` package, ReDoc from the one standalone
- * bundle vendored in this package's `vendor/redoc` (the `redoc` package would bring React, mobx and
- * core-js into every install to serve that single file). Each file is read once and kept in memory.
+ * Docs UI files served from this package's own `vendor/` folder, never from a CDN, so the docs work
+ * offline, air-gapped and behind a strict proxy. Only the files the pages load are vendored, each as
+ * published with its licence beside it: Swagger UI 5.35.0 (`swagger-ui-dist`, Apache-2.0) and ReDoc 2.5.4's
+ * standalone bundle (MIT). Depending on the packages instead would install 12 MB of Swagger UI builds and
+ * an install-time telemetry package, and React, mobx and core-js for ReDoc, to serve these few files.
+ * Each file is read once and kept in memory.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpResponse } from '@decorumjs/core';
-
-const require = createRequire(import.meta.url);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -26,8 +25,8 @@ export const SWAGGER_UI_FILES: ReadonlySet<string> = new Set([
 
 export const REDOC_BUNDLE = 'redoc.standalone.js';
 
-/** ReDoc 2.5.4's bundle as published (MIT, licence texts beside it); the same relative place from src/ and dist/. */
-const REDOC_BUNDLE_PATH = fileURLToPath(new URL(`../../vendor/redoc/${REDOC_BUNDLE}`, import.meta.url));
+/** The vendored files, the same relative place from src/ and dist/. */
+const VENDOR = new URL('../../vendor/', import.meta.url);
 
 /**
  * ReDoc 2.x always renders a "by Redocly" logo loaded from cdn.redoc.ly, with no option to turn it off.
@@ -37,27 +36,26 @@ const REDOC_LOGO_URL = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 
 const cache = new Map<string, Promise<Uint8Array>>();
 
-/** A Swagger UI file as a response. */
+/** A Swagger UI file as a response (`file` is one of SWAGGER_UI_FILES). */
 export function swaggerUiAsset(file: string): Promise<HttpResponse> {
-  return asset(`swagger-ui-dist/${file}`, () => require.resolve(`swagger-ui-dist/${file}`), (bytes) => bytes);
+  return asset(`swagger-ui/${file}`, (bytes) => bytes);
 }
 
 /** ReDoc's standalone bundle, with its one external URL removed. */
 export function redocBundle(): Promise<HttpResponse> {
-  return asset(REDOC_BUNDLE, () => REDOC_BUNDLE_PATH, (bytes) => {
+  return asset(`redoc/${REDOC_BUNDLE}`, (bytes) => {
     const source = Buffer.from(bytes).toString('utf8');
     return Buffer.from(source.replaceAll(REDOC_LOGO_URL, 'data:,'), 'utf8');
   });
 }
 
-/** `key` names the file in the cache; `locate` finds it on disk, once. */
-async function asset(key: string, locate: () => string, prepare: (bytes: Uint8Array) => Uint8Array): Promise<HttpResponse> {
-  let bytes = cache.get(key);
+async function asset(file: string, prepare: (bytes: Uint8Array) => Uint8Array): Promise<HttpResponse> {
+  let bytes = cache.get(file);
   if (!bytes) {
-    bytes = readFile(locate()).then(prepare);
-    cache.set(key, bytes);
+    bytes = readFile(fileURLToPath(new URL(file, VENDOR))).then(prepare);
+    cache.set(file, bytes);
     // A failed read is not cached, so a later request can try again.
-    bytes.catch(() => cache.delete(key));
+    bytes.catch(() => cache.delete(file));
   }
-  return new HttpResponse(await bytes, { contentType: CONTENT_TYPES[extname(key)] ?? 'application/octet-stream' });
+  return new HttpResponse(await bytes, { contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
 }
