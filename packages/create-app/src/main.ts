@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { CreateAppError, errors } from './errors.js';
 import { scaffoldProject } from './scaffold-project.js';
 
-const USAGE = `Usage: npm create @decorumjs/app <directory> [-- --name <name>] [-- --force]
+const USAGE = `Usage: npm create @decorumjs/app <directory> [-- --name <name> --force]
        npx @decorumjs/create-app <directory> [--name <name>] [--force]
 
 Writes a new Decorum project: an example API (GET /hello, GET /items/{item_id}, POST /items,
