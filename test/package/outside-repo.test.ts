@@ -2,7 +2,7 @@
 // by the packed create-app in a temporary folder, installed with plain npm, and its test, openapi, dev,
 // build and start scripts run, the servers answering over HTTP. Then the production install's size.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,13 +18,14 @@ let work: string;
 let project: string;
 let installOutput: string;
 let hasBuild: boolean;
+let tarballs: Map<string, string>;
 const servers: RunningScript[] = [];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'decorum-outside-'));
   expect(relative(repo, work).startsWith('..')).toBe(true);
   run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-b'], repo);
-  const tarballs = packPackages(join(work, 'tarballs'));
+  tarballs = packPackages(join(work, 'tarballs'));
   mkdirSync(join(work, 'projects'));
   run('npx', ['--yes', '--package', tarballs.get('@decorumjs/create-app')!, 'create-app', 'my-api'], join(work, 'projects'));
   project = join(work, 'projects/my-api');
@@ -36,6 +37,24 @@ beforeAll(() => {
 afterAll(() => {
   for (const server of servers) server.stop();
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed packages', () => {
+  test('are every package of the workspace, each with its manifest, README and LICENSE, and no sources, tests, maps or build info', () => {
+    const workspacePackages = readdirSync(join(repo, 'packages')).filter((dir) => existsSync(join(repo, 'packages', dir, 'package.json')));
+    expect([...tarballs.keys()].sort()).toEqual(workspacePackages.map((dir) => `@decorumjs/${dir}`).sort());
+    for (const [name, tarball] of tarballs) {
+      const files = run('tar', ['-tzf', tarball], work).output.split('\n').filter(Boolean);
+      expect(files, name).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/LICENSE']));
+      // create-app's template/ is the new project, its own test included.
+      const shipped = files.filter((file) => !file.startsWith('package/template/'));
+      expect(shipped.filter((file) => /\.test\.|\.tsbuildinfo$|\.map$|^package\/src\//.test(file)), name).toEqual([]);
+      const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], work).output) as Record<string, unknown>;
+      expect(manifest, name).toMatchObject({ license: 'MIT', engines: { node: '>=20.19.0' }, repository: expect.anything(), description: expect.any(String), types: expect.any(String) });
+      const text = JSON.stringify(manifest);
+      expect(text, `${name}: a workspace protocol or the in-repo source condition left in`).not.toMatch(/workspace:|decorum-source/);
+    }
+  });
 });
 
 describe('a project made by npm create @decorumjs/app, installed from the packed tarballs', () => {
