@@ -51,6 +51,10 @@ describe('the packed packages', () => {
       expect(shipped.filter((file) => /\.test\.|\.tsbuildinfo$|\.map$|^package\/src\//.test(file)), name).toEqual([]);
       const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], work).output) as Record<string, unknown>;
       expect(manifest, name).toMatchObject({ license: 'MIT', engines: { node: '>=20.19.0' }, repository: expect.anything(), description: expect.any(String), types: expect.any(String) });
+      // publishConfig.exports must stay the in-repo exports less the source condition: nothing lost.
+      const dir = name.replace('@decorumjs/', '');
+      const inRepo = JSON.parse(readFileSync(join(repo, 'packages', dir, 'package.json'), 'utf8')) as { exports: unknown };
+      expect(manifest['exports'], `${name}: publishConfig.exports`).toEqual(withoutSourceCondition(inRepo.exports));
       const text = JSON.stringify(manifest);
       expect(text, `${name}: a workspace protocol or the in-repo source condition left in`).not.toMatch(/workspace:|decorum-source/);
     }
@@ -136,6 +140,11 @@ describe('a project made by npm create @decorumjs/app, installed from the packed
     expect(bytes).toBeLessThan(PRODUCTION_BUDGET_BYTES);
   }, 240_000);
 });
+
+function withoutSourceCondition(exports: unknown): unknown {
+  if (typeof exports !== 'object' || exports === null) return exports;
+  return Object.fromEntries(Object.entries(exports).filter(([key]) => key !== 'decorum-source').map(([key, value]) => [key, withoutSourceCondition(value)]));
+}
 
 /** Starts `npm run <script>` on a free port and resolves with its base URL once /hello answers. */
 async function serve(script: string): Promise<string> {
