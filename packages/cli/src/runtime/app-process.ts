@@ -21,6 +21,14 @@ export function appProcessExecArgv(): string[] {
   ];
 }
 
+/**
+ * A `decorum start` worker runs compiled JavaScript with nothing preloaded. Only a CLI running from
+ * its TypeScript sources (a checkout without a build) needs the loader, for its own serve-child.ts.
+ */
+export function productionExecArgv(): string[] {
+  return runningFromSource ? appProcessExecArgv() : [];
+}
+
 /** The arguments serve-child reads: what to serve, or `--standby` to wait to be told (dev restarts). */
 export function serveChildArgs(target: { entry: string; port: number; host: string } | 'standby'): string[] {
   return target === 'standby' ? ['--standby'] : [target.entry, String(target.port), target.host];
