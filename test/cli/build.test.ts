@@ -1,24 +1,41 @@
 /** `decorum build` and `decorum start` on its output: compiled JavaScript, run with no transpiler. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, BUILD_PACKAGES_MS } from './built-packages.js';
 import { CliProcess, createTempApp, killAll, removeTempApp, tryGet, waitFor } from './cli-process.js';
 
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const START_MS = 30_000;
 const TEST_MS = 60_000;
 
 const app = {
   'src/main.ts': `
-import { Controller, Get, Param, createApp } from '@decorumjs/decorum';
+import { Type } from 'class-transformer';
+import { IsInt, ValidateNested } from 'class-validator';
+import { Body, Controller, Get, Param, Post, createApp } from '@decorumjs/decorum';
 import { describeValue } from './lib/describe-value.js';
+
+class Line {
+  @IsInt() qty!: number;
+}
+
+class Order {
+  @ValidateNested() @Type(() => Line) line!: Line;
+}
 
 @Controller()
 export class ItemsController {
   @Get('items/:id')
   read(@Param('id') id: number) {
     return describeValue(id);
+  }
+
+  @Post('orders')
+  order(@Body() order: Order) {
+    return { qty: order.line.qty, nested: order.line instanceof Line };
   }
 
   @Get('env')
@@ -48,7 +65,13 @@ afterEach(() => {
 function tempApp(files: Record<string, string> = app): string {
   const dir = createTempApp(files);
   dirs.push(dir);
+  symlinkSync(realpathSync(join(repo, 'test/node_modules/class-transformer')), join(dir, 'node_modules/class-transformer'), 'dir');
   return dir;
+}
+
+async function post(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, json: await response.json() };
 }
 
 async function runCli(dir: string, args: string[], env?: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -89,6 +112,9 @@ describe('decorum build', () => {
       // `id: number` reaches the handler as a number only if `design:paramtypes` survived the build.
       expect(JSON.parse((await tryGet(`${url}/items/42`))!)).toEqual({ id: 42, type: 'number' });
       expect(JSON.parse((await tryGet(`${url}/items/abc`))!)).toMatchObject({ detail: [{ type: 'float_parsing', loc: ['path', 'id'] }] });
+      // class-transformer's @Type and class-validator's rules, both read at bootstrap from the build.
+      expect(await post(`${url}/orders`, { line: { qty: 3 } })).toEqual({ status: 200, json: { qty: 3, nested: true } });
+      expect(await post(`${url}/orders`, { line: { qty: 'x' } })).toMatchObject({ status: 422, json: { detail: [{ loc: ['body', 'line', 'qty'] }] } });
     } finally {
       child.kill('SIGKILL');
     }
