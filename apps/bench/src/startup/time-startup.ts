@@ -1,10 +1,14 @@
 /**
  * One timed start: spawn, then GET /hello every few milliseconds until it answers 200; start-up is
  * spawn to that answer, and RSS is the process's VmRSS read then (what the server holds once ready).
+ * The CPU time the server used until then is kept too: on a shared machine, waiting for a core
+ * stretches the wall clock of every server alike and squeezes the ratios towards 1, and CPU time
+ * barely moves.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { processCpuMs } from '../load/cpu-usage.js';
 import type { StartupServer } from './startup-servers.js';
 
 const READY_TIMEOUT_MS = 30_000;
@@ -12,6 +16,8 @@ const POLL_MS = 2;
 
 export interface StartupSample {
   readonly ms: number;
+  /** CPU time (user + system, all threads) from spawn to ready. */
+  readonly cpuMs: number;
   readonly rssBytes: number;
 }
 
@@ -37,7 +43,8 @@ export async function timeStartup(server: StartupServer, core: number): Promise<
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const ms = performance.now() - began;
-    return { ms, rssBytes: readRss(child.pid as number) };
+    const pid = child.pid as number;
+    return { ms, cpuMs: processCpuMs(pid), rssBytes: readRss(pid) };
   } finally {
     await stop(child);
   }
