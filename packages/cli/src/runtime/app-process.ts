@@ -1,7 +1,7 @@
 /**
- * How the CLI starts a Node process that runs an app (a dev child or a `start` worker): with the
- * TypeScript loader and source maps, and — when the CLI itself runs from a source checkout — with
- * workspace packages resolved to their TypeScript sources, so nothing needs building first.
+ * How the CLI starts a Node process that runs an app. A dev child gets the TypeScript loader and
+ * source maps, and — when the CLI itself runs from a source checkout — workspace packages resolved to
+ * their TypeScript sources, so nothing needs building first. A `start` worker gets none of that.
  */
 import { fileURLToPath } from 'node:url';
 
