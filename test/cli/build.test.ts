@@ -38,6 +38,11 @@ export class ItemsController {
     return { qty: order.line.qty, nested: order.line instanceof Line };
   }
 
+  @Get('pid')
+  pid() {
+    return { pid: process.pid };
+  }
+
   @Get('env')
   env() {
     return { nodeEnv: process.env.NODE_ENV ?? null };
@@ -129,24 +134,27 @@ describe('decorum build', () => {
 });
 
 describe('decorum start on a build', () => {
-  it('serves dist/main.js in production mode, with no transpiler, watcher or argument parser loaded', async () => {
-    const dir = tempApp();
-    expect((await runCli(dir, ['build'])).code).toBe(0);
-    // Every module the process loads, recorded by a module hook of the test's own (see probe).
-    const loadedFile = join(dir, 'loaded.txt');
-    writeFileSync(join(dir, 'probe.mjs'), PROBE);
-    // NODE_ENV empty counts as unset (the test runner sets it to "test").
-    const env = { NODE_ENV: '', NODE_OPTIONS: `--import=${join(dir, 'probe.mjs')}`, LOADED_FILE: loadedFile };
-    const { cli, url } = await startCli(dir, [], env);
-    expect(JSON.parse((await tryGet(`${url}/items/7`))!)).toEqual({ id: 7, type: 'number' });
-    expect(JSON.parse((await tryGet(`${url}/env`))!)).toEqual({ nodeEnv: 'production' });
+  for (const workers of ['1', '2']) {
+    it(`serves dist/main.js in production mode, with no transpiler, watcher or argument parser loaded (--workers ${workers})`, async () => {
+      const dir = tempApp();
+      expect((await runCli(dir, ['build'])).code).toBe(0);
+      // Every module the CLI and its workers load, recorded by a module hook of the test's own (see PROBE).
+      const loadedFile = join(dir, 'loaded.txt');
+      writeFileSync(join(dir, 'probe.mjs'), PROBE);
+      // NODE_ENV empty counts as unset (the test runner sets it to "test").
+      const env = { NODE_ENV: '', NODE_OPTIONS: `--import=${join(dir, 'probe.mjs')}`, LOADED_FILE: loadedFile };
+      const { cli, url } = await startCli(dir, ['--workers', workers], env);
+      expect(JSON.parse((await tryGet(`${url}/items/7`))!)).toEqual({ id: 7, type: 'number' });
+      expect(JSON.parse((await tryGet(`${url}/env`))!)).toEqual({ nodeEnv: 'production' });
+      const server = (JSON.parse((await tryGet(`${url}/pid`))!) as { pid: number }).pid;
 
-    const loaded = readFileSync(loadedFile, 'utf8').split('\n');
-    expect(loaded.some((url) => url.endsWith('/dist/main.js'))).toBe(true);
-    expect(loaded.filter((url) => /@swc|\/commander\/|\/chokidar\/|\/cli\/loader\/|\/cli\/src\/|\/(core|decorum)\/src\//.test(url))).toEqual([]);
-    // SWC's native binding is mapped into the process if any thread loaded it.
-    expect(readFileSync(`/proc/${cli.child.pid!}/maps`, 'utf8')).not.toMatch(/swc/i);
-  }, TEST_MS);
+      const loaded = readFileSync(loadedFile, 'utf8').split('\n');
+      expect(loaded.some((url) => url.endsWith('/dist/main.js'))).toBe(true);
+      expect(loaded.filter((url) => /@swc|\/commander\/|\/chokidar\/|\/cli\/loader\/|\/cli\/src\/|\/(core|decorum)\/src\//.test(url))).toEqual([]);
+      // SWC's native binding is mapped into a process if any of its threads loaded it.
+      for (const pid of new Set([cli.child.pid!, server])) expect(readFileSync(`/proc/${pid}/maps`, 'utf8')).not.toMatch(/swc/i);
+    }, TEST_MS);
+  }
 
   it('keeps a NODE_ENV that is already set', async () => {
     const dir = tempApp();
