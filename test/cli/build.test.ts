@@ -125,6 +125,19 @@ describe('decorum build', () => {
     }
   }, TEST_MS);
 
+  it('fails on type errors with --type-check, building nothing', async () => {
+    const dir = tempApp({
+      'src/main.ts': "export const port: number = 'eight thousand';\n",
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', types: [] }, include: ['src'] }),
+    });
+    symlinkSync(realpathSync(join(repo, 'node_modules/typescript')), join(dir, 'node_modules/typescript'), 'dir');
+    const { code, output } = await runCli(dir, ['build', '--type-check']);
+    expect(code).toBe(2);
+    expect(output).toContain("src/main.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
+    expect(output).toContain('decorum: type errors (above); nothing was built');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  }, TEST_MS);
+
   it('points at the line of a syntax error and exits 1', async () => {
     const dir = tempApp({ 'src/main.ts': 'export const app = ;\n' });
     const { code, output } = await runCli(dir, ['build']);
