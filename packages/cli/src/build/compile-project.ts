@@ -2,7 +2,7 @@
  * `decorum build`: compiles the app's TypeScript to JavaScript with SWC — legacy decorators and the
  * `design:*` metadata Decorum reads, as under `decorum dev` — mirroring the source folder into the
  * output folder, with a source map beside each file. JavaScript and JSON files in the source folder are
- * copied; tests and declaration files are left out. Types are not checked here (`--type-check` runs tsc beside).
+ * copied; tests and declaration files are left out. Types are not checked here (see type-check.ts).
  */
 import type { Options } from '@swc/core';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

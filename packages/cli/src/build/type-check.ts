@@ -1,5 +1,5 @@
 /**
- * `decorum build --type-check`: the project's own TypeScript checks its types (`tsc --noEmit`) while
+ * `decorum build --type-check`: the project's own TypeScript checks its types (`tsc --noEmit`) before
  * SWC compiles, as `nest build --type-check` does; SWC alone only strips them.
  */
 import { spawn } from 'node:child_process';
