@@ -5,7 +5,7 @@
  * Most DTOs run a validator compiled from the same metadata (`compiled-dto-validator.ts`), which gives
  * identical results several times faster; this file's class-validator path is its reference and fallback.
  */
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance } from '../metadata/class-transformer.js';
 import { validate, validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
