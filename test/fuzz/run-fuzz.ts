@@ -59,11 +59,12 @@ export async function runFuzz(target: FuzzTarget, plan: FuzzPlan, observe: (o: O
     if (request.body && !request.framing && rng.chance(0.1)) request.framing = 'chunked';
     const bytes = serialize(request, host);
     const result = await sendRaw(target.port, bytes, plan.timeoutMs, request.method === 'HEAD');
-    const problems = checker.check(result, request.method, findOperation(operations, request.method, pathnameOf(request.target)));
+    // Prototypes first: a polluted Object.prototype would also mislead the checks that follow.
+    const problems = checkPrototypes(prototypeKeys);
+    problems.push(...checker.check(result, request.method, findOperation(operations, request.method, pathnameOf(request.target))));
     if (family === 'valid' && result.ok && result.response.status === 422) {
       problems.push({ kind: 'schema', message: `a request the document allows was refused: ${result.response.body.toString('utf8').slice(0, 300)}` });
     }
-    problems.push(...checkPrototypes(prototypeKeys));
     const alive = await sendRaw(target.port, serialize(probe, host), plan.timeoutMs);
     if (!alive.ok || alive.response.status >= 300) {
       problems.push({ kind: 'not-alive', message: `the next normal request (${probe.method} ${probe.target}) got ${alive.ok ? alive.response.status : alive.error}` });
