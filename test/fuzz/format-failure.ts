@@ -17,7 +17,7 @@ export function formatFailure(observation: Observation, problems: readonly Probl
   return [
     `✖ ${app} on ${adapter}, family ${family}, seed ${seed}, case ${caseIndex}`,
     `  reproduce: DECORUM_FUZZ_SEED=${seed} DECORUM_FUZZ_CASE=${caseIndex} npx vitest run test/fuzz -t "${app} on ${adapter}"`,
-    `  request (${bytes.byteLength} bytes): ${JSON.stringify(shown)}${cut}`,
+    `  request (${bytes.byteLength} bytes${observation.sameConnection ? ', the connection kept open for a normal request next' : ''}): ${JSON.stringify(shown)}${cut}`,
     `  response: ${response}`,
     ...problems.map((p) => `  problem (${p.kind}): ${p.message}`),
   ].join('\n');

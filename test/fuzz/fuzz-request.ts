@@ -78,10 +78,11 @@ export function targetOf(draft: Draft, encodeQuery = true): string {
   return `${path}?${draft.query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}`;
 }
 
-/** The whole request as bytes, with the `Host` and `Connection: close` every fuzz request carries. */
-export function serialize(request: RawRequest, host: string): Buffer {
+/** The whole request as bytes, with a `Host` header and, unless the connection is to be reused, `Connection: close`. */
+export function serialize(request: RawRequest, host: string, keepAlive = false): Buffer {
   const hosts = request.hosts ?? [host];
-  const lines = [`${request.method} ${request.target} HTTP/1.1`, ...hosts.map((h) => `host: ${h}`), 'connection: close'];
+  const lines = [`${request.method} ${request.target} HTTP/1.1`, ...hosts.map((h) => `host: ${h}`)];
+  if (!keepAlive) lines.push('connection: close');
   for (const [name, value] of request.headers) lines.push(`${name}: ${value}`);
   const framing = request.framing ?? 'length';
   const body = request.body;

@@ -8,7 +8,7 @@ import { draftValid, render, serialize, type AppHeaders, type RawRequest } from 
 import { FAMILIES, MUTATORS, type Family } from './mutators.js';
 import { findOperation, readOperations, type OpenApiLike } from './operations.js';
 import { prngForCase, Prng } from './prng.js';
-import { sendRaw, type SendResult } from './send-raw.js';
+import { exchange, sendRaw, type SendResult } from './send-raw.js';
 
 export interface FuzzTarget {
   readonly app: string;
@@ -33,6 +33,8 @@ export interface Observation {
   readonly family: Family;
   readonly request: RawRequest;
   readonly bytes: Buffer;
+  /** The normal request that followed was sent on the same connection. */
+  readonly sameConnection: boolean;
   readonly result: SendResult;
   readonly problems: readonly Problem[];
 }
@@ -57,19 +59,29 @@ export async function runFuzz(target: FuzzTarget, plan: FuzzPlan, observe: (o: O
       request = render(draft);
     }
     if (request.body && !request.framing && rng.chance(0.1)) request.framing = 'chunked';
-    const bytes = serialize(request, host);
-    const result = await sendRaw(target.port, bytes, plan.timeoutMs, request.method === 'HEAD');
+    // Half the cases keep the connection open and send the normal request next on it: a request that leaves
+    // the connection in a bad state (an unread body parsed as the next request) shows there.
+    const sameConnection = rng.chance(0.5);
+    const bytes = serialize(request, host, sameConnection);
+    const probeBytes = serialize(probe, host);
+    const [result, probedOnSame] = sameConnection
+      ? await exchange(target.port, [{ bytes, head: request.method === 'HEAD' }, { bytes: probeBytes }], plan.timeoutMs)
+      : [await sendRaw(target.port, bytes, plan.timeoutMs, request.method === 'HEAD')];
+    if (!result) throw new Error('an exchange always answers its first request');
     // Prototypes first: a polluted Object.prototype would also mislead the checks that follow.
     const problems = checkPrototypes(prototypeKeys);
     problems.push(...checker.check(result, request.method, findOperation(operations, request.method, pathnameOf(request.target))));
     if (family === 'valid' && result.ok && result.response.status === 422) {
       problems.push({ kind: 'schema', message: `a request the document allows was refused: ${result.response.body.toString('utf8').slice(0, 300)}` });
     }
-    const alive = await sendRaw(target.port, serialize(probe, host), plan.timeoutMs);
-    if (!alive.ok || alive.response.status >= 300) {
-      problems.push({ kind: 'not-alive', message: `the next normal request (${probe.method} ${probe.target}) got ${alive.ok ? alive.response.status : alive.error}` });
+    if (probedOnSame && (!probedOnSame.ok || probedOnSame.response.status >= 300)) {
+      problems.push({ kind: 'not-alive', message: `the next normal request on the same connection (${probe.method} ${probe.target}) got ${describe(probedOnSame)}` });
     }
-    observe({ app: target.app, adapter: target.adapter, seed: plan.seed, caseIndex, family, request, bytes, result, problems });
+    const alive = await sendRaw(target.port, probeBytes, plan.timeoutMs);
+    if (!alive.ok || alive.response.status >= 300) {
+      problems.push({ kind: 'not-alive', message: `the next normal request (${probe.method} ${probe.target}) got ${describe(alive)}` });
+    }
+    observe({ app: target.app, adapter: target.adapter, seed: plan.seed, caseIndex, family, request, bytes, sameConnection, result, problems });
   }
 }
 
@@ -79,6 +91,10 @@ function probeRequest(target: FuzzTarget, operations: ReturnType<typeof readOper
   if (!op) return { method: 'GET', target: '/openapi.json', headers: [] };
   const draft = draftValid(target.document, op, new Prng(1), target.headers);
   return render({ ...draft, query: [] });
+}
+
+function describe(result: SendResult): string {
+  return result.ok ? `${result.response.status} ${result.response.body.toString('utf8').slice(0, 200)}` : result.error;
 }
 
 function pathnameOf(target: string): string {
