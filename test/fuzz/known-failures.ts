@@ -56,6 +56,16 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     when: (o) => /^\{[^{}]*"code":"FST_ERR_(BAD_URL|MAX_PARAM_LENGTH|ROUTE_MISSING_CONTENT_TYPE)"/.test(bodyOf(o)),
   },
   {
+    id: 'fastify-client-error-closes-unannounced',
+    reason: "Fastify's answer to what node's parser rejects (a 431 for a 16 KB+ request line) does not say "
+      + '"Connection: close", then closes: a client that reuses the connection gets ECONNRESET on its next request',
+    families: FAMILIES,
+    kinds: ['not-alive'],
+    adapters: ['fastify'],
+    when: (o, problem) => o.result.ok && (statusOf(o) === 400 || statusOf(o) === 431)
+      && !/close/i.test(o.result.response.headers.connection ?? '') && /same connection .*ECONNRESET/.test(problem.message),
+  },
+  {
     id: 'express-bad-escape-drops-connection',
     reason: 'Express fails to decode a bad percent-escape in a path parameter (`/items/%zz`, `/items/953%2`) and the '
       + 'connection is closed with no response (or answered with its HTML error page), not a JSON 400',
