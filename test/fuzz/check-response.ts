@@ -8,7 +8,10 @@ import addFormats from 'ajv-formats';
 import type { OpenApiLike, Operation } from './operations.js';
 import type { RawResponse, SendResult } from './send-raw.js';
 
-export type ProblemKind = 'no-response' | 'status-5xx' | 'no-detail' | 'leaked-stack' | 'undeclared-status' | 'schema' | 'polluted' | 'not-alive';
+export type ProblemKind =
+  | 'no-response' | 'status-5xx' | 'no-detail' | 'leaked-stack' | 'undeclared-status' | 'schema' | 'polluted' | 'not-alive'
+  /** The same case got another status on this adapter than on node (see compare-adapters.ts). */
+  | 'adapters-disagree';
 
 export interface Problem {
   readonly kind: ProblemKind;

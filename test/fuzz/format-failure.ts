@@ -8,16 +8,16 @@ import type { Observation } from './run-fuzz.js';
 const MAX_SHOWN = 1500;
 
 export function formatFailure(observation: Observation, problems: readonly Problem[]): string {
-  const { app, adapter, family, seed, caseIndex, bytes, result } = observation;
+  const { app, adapter, family, seed, caseIndex, bytes, size, result } = observation;
   const shown = bytes.subarray(0, MAX_SHOWN).toString('latin1');
-  const cut = bytes.byteLength > MAX_SHOWN ? ` …(${bytes.byteLength - MAX_SHOWN} more bytes; the case regenerates them exactly)` : '';
+  const cut = size > MAX_SHOWN ? ` …(${size - MAX_SHOWN} more bytes; the case regenerates them exactly)` : '';
   const response = result.ok
     ? `${result.response.status} ${JSON.stringify(result.response.headers['content-type'] ?? '')} ${JSON.stringify(result.response.body.toString('utf8').slice(0, 400))}`
     : `none: ${result.error}`;
   return [
     `✖ ${app} on ${adapter}, family ${family}, seed ${seed}, case ${caseIndex}`,
     `  reproduce: DECORUM_FUZZ_SEED=${seed} DECORUM_FUZZ_CASE=${caseIndex} npx vitest run test/fuzz -t "${app} on ${adapter}"`,
-    `  request (${bytes.byteLength} bytes${observation.sameConnection ? ', the connection kept open for a normal request next' : ''}): ${JSON.stringify(shown)}${cut}`,
+    `  request (${size} bytes${observation.sameConnection ? ', the connection kept open for a normal request next' : ''}): ${JSON.stringify(shown)}${cut}`,
     `  response: ${response}`,
     ...problems.map((p) => `  problem (${p.kind}): ${p.message}`),
   ].join('\n');

@@ -7,9 +7,11 @@
  * reproduce one failing case with DECORUM_FUZZ_SEED and DECORUM_FUZZ_CASE (the failure prints both).
  */
 import { afterAll, describe, expect, test } from 'vitest';
+import { AdapterAnswers } from './compare-adapters.js';
 import { formatFailure } from './format-failure.js';
 import { findKnownFailure, KNOWN_FAILURES } from './known-failures.js';
-import { runFuzz } from './run-fuzz.js';
+import type { Problem } from './check-response.js';
+import { runFuzz, type Observation } from './run-fuzz.js';
 import { ADAPTERS, EXAMPLE_APPS, serveExample } from './serve-on-adapters.js';
 
 const SEED = Number(process.env.DECORUM_FUZZ_SEED ?? 20261202);
@@ -17,6 +19,8 @@ const RUNS = Number(process.env.DECORUM_FUZZ_RUNS ?? 400);
 const ONLY_CASE = process.env.DECORUM_FUZZ_CASE;
 const CASES = ONLY_CASE === undefined ? Array.from({ length: RUNS }, (_, i) => i) : [Number(ONLY_CASE)];
 const excused = new Map<string, number>();
+const answers = new AdapterAnswers();
+const show = (failures: string[]) => failures.slice(0, Number(process.env.DECORUM_FUZZ_SHOW ?? 10)).join('\n');
 
 for (const adapter of ADAPTERS) {
   describe(`fuzz on ${adapter.name}`, () => {
@@ -33,19 +37,34 @@ function fuzzExample(adapter: (typeof ADAPTERS)[number], example: (typeof EXAMPL
         { app: example.name, adapter: adapter.name, port: running.port, document: running.document, headers: example.headers },
         { seed: SEED, cases: CASES, timeoutMs: 10_000 },
         (observation) => {
-          const unexcused = observation.problems.filter((problem) => {
-            const entry = findKnownFailure(observation, problem);
-            if (entry) excused.set(entry.id, (excused.get(entry.id) ?? 0) + 1);
-            return !entry;
-          });
+          answers.record(observation);
+          const unexcused = observation.problems.filter((problem) => !excuse(observation, problem));
           if (unexcused.length > 0) failures.push(formatFailure(observation, unexcused));
         },
       );
     } finally {
       await running.close();
     }
-    expect(failures.length, `${failures.length} of ${CASES.length} cases failed (seed ${SEED}):\n${failures.slice(0, Number(process.env.DECORUM_FUZZ_SHOW ?? 10)).join('\n')}`).toBe(0);
+    expect(failures.length, `${failures.length} of ${CASES.length} cases failed (seed ${SEED}):\n${show(failures)}`).toBe(0);
   }, 60_000);
+}
+
+// After every adapter has run: the same case must get the same status everywhere.
+describe('fuzz: adapters agree', () => {
+  for (const example of EXAMPLE_APPS) {
+    test(`${example.name}: each case gets the status node gives it, on every adapter`, () => {
+      const failures = answers.disagreements(example.name)
+        .filter(({ observation, problem }) => !excuse(observation, problem))
+        .map(({ observation, problem }) => formatFailure(observation, [problem]));
+      expect(failures.length, `${failures.length} answers differ from node's (seed ${SEED}):\n${show(failures)}`).toBe(0);
+    });
+  }
+});
+
+function excuse(observation: Observation, problem: Problem): boolean {
+  const entry = findKnownFailure(observation, problem);
+  if (entry) excused.set(entry.id, (excused.get(entry.id) ?? 0) + 1);
+  return entry !== undefined;
 }
 
 afterAll(() => {

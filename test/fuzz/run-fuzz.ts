@@ -32,7 +32,10 @@ export interface Observation {
   readonly caseIndex: number;
   readonly family: Family;
   readonly request: RawRequest;
+  /** The request's bytes (only their start, in a copy kept for comparing adapters). */
   readonly bytes: Buffer;
+  /** How many bytes the request had. */
+  readonly size: number;
   /** The normal request that followed was sent on the same connection. */
   readonly sameConnection: boolean;
   readonly result: SendResult;
@@ -81,7 +84,7 @@ export async function runFuzz(target: FuzzTarget, plan: FuzzPlan, observe: (o: O
     if (!alive.ok || alive.response.status >= 300) {
       problems.push({ kind: 'not-alive', message: `the next normal request (${probe.method} ${probe.target}) got ${describe(alive)}` });
     }
-    observe({ app: target.app, adapter: target.adapter, seed: plan.seed, caseIndex, family, request, bytes, sameConnection, result, problems });
+    observe({ app: target.app, adapter: target.adapter, seed: plan.seed, caseIndex, family, request, bytes, size: bytes.byteLength, sameConnection, result, problems });
   }
 }
 
