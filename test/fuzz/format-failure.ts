@@ -7,7 +7,8 @@ import type { Observation } from './run-fuzz.js';
 
 const MAX_SHOWN = 1500;
 
-export function formatFailure(observation: Observation, problems: readonly Problem[]): string {
+/** `acrossAdapters` when the failure is a comparison, so the rerun must run the app on every adapter. */
+export function formatFailure(observation: Observation, problems: readonly Problem[], acrossAdapters = false): string {
   const { app, adapter, family, seed, caseIndex, bytes, size, result } = observation;
   const shown = bytes.subarray(0, MAX_SHOWN).toString('latin1');
   const cut = size > MAX_SHOWN ? ` …(${size - MAX_SHOWN} more bytes; the case regenerates them exactly)` : '';
@@ -16,7 +17,7 @@ export function formatFailure(observation: Observation, problems: readonly Probl
     : `none: ${result.error}`;
   return [
     `✖ ${app} on ${adapter}, family ${family}, seed ${seed}, case ${caseIndex}`,
-    `  reproduce: DECORUM_FUZZ_SEED=${seed} DECORUM_FUZZ_CASE=${caseIndex} npx vitest run test/fuzz -t "${app} on ${adapter}"`,
+    `  reproduce: DECORUM_FUZZ_SEED=${seed} DECORUM_FUZZ_CASE=${caseIndex} npx vitest run test/fuzz/fuzz.test.ts -t "${acrossAdapters ? app : `${app} on ${adapter}`}"`,
     `  request (${size} bytes${observation.sameConnection ? ', the connection kept open for a normal request next' : ''}): ${JSON.stringify(shown)}${cut}`,
     `  response: ${response}`,
     ...problems.map((p) => `  problem (${p.kind}): ${p.message}`),

@@ -1,12 +1,13 @@
 /**
  * The fuzz checks its own checks: against an app built to break each rule once, a short run must report
- * every kind of problem; and the same seed and case always give the same bytes.
+ * every kind of problem; the same seed and case always give the same bytes; adapters are compared fairly.
  */
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   Body, Controller, Get, HttpResponse, NodeAdapter, Post, Query, ResponseModel, createApp, openApiDocument,
 } from '@decorumjs/decorum';
+import { AdapterAnswers } from './compare-adapters.js';
 import { draftValid, serialize } from './fuzz-request.js';
 import { MUTATORS } from './mutators.js';
 import { readOperations, type OpenApiLike } from './operations.js';
@@ -99,4 +100,32 @@ test('the same seed and case always give the same bytes', () => {
   };
   expect(bytesOf(3).equals(bytesOf(3))).toBe(true);
   expect(bytesOf(3).equals(bytesOf(4))).toBe(false);
+});
+
+describe('comparing adapters', () => {
+  const observe = (adapter: string, caseIndex: number, method: string, status: number): Observation => ({
+    app: 'a', adapter, seed: 1, caseIndex, family: 'valid', request: { method, target: '/x', headers: [] },
+    bytes: Buffer.alloc(0), size: 0, sameConnection: false, problems: [],
+    result: { ok: true, response: { status, headers: {}, body: Buffer.alloc(0) } },
+  });
+  const compare = (cases: Array<[string, Record<string, number>]>) => {
+    const answers = new AdapterAnswers();
+    cases.forEach(([method, statuses], i) => {
+      for (const [adapter, status] of Object.entries(statuses)) answers.record(observe(adapter, i, method, status));
+    });
+    return answers.disagreements('a').map(({ observation, problem }) => `${observation.caseIndex} ${problem.message.split(' (')[0]}`);
+  };
+
+  test('each status unlike node’s is a difference of that adapter', () => {
+    expect(compare([['GET', { node: 404, fastify: 405, fetch: 404 }], ['GET', { node: 200, fastify: 200, fetch: 200 }]]))
+      .toEqual(['0 fastify answered 405 where node answered 404']);
+  });
+
+  test('after a write that succeeded on one side only, found-or-not reads are the state, not the adapter', () => {
+    expect(compare([
+      ['POST', { node: 201, fetch: 500 }],
+      ['GET', { node: 200, fetch: 404 }],
+      ['GET', { node: 200, fetch: 422 }],
+    ])).toEqual(['0 fetch answered 500 where node answered 201', '2 fetch answered 422 where node answered 200']);
+  });
 });

@@ -55,7 +55,7 @@ describe('fuzz: adapters agree', () => {
     test(`${example.name}: each case gets the status node gives it, on every adapter`, () => {
       const failures = answers.disagreements(example.name)
         .filter(({ observation, problem }) => !excuse(observation, problem))
-        .map(({ observation, problem }) => formatFailure(observation, [problem]));
+        .map(({ observation, problem }) => formatFailure(observation, [problem], true));
       expect(failures.length, `${failures.length} answers differ from node's (seed ${SEED}):\n${show(failures)}`).toBe(0);
     });
   }

@@ -32,7 +32,7 @@ export interface Observation {
   readonly caseIndex: number;
   readonly family: Family;
   readonly request: RawRequest;
-  /** The request's bytes (only their start, in a copy kept for comparing adapters). */
+  /** The request's bytes (only their start in the copy kept for comparing adapters). */
   readonly bytes: Buffer;
   /** How many bytes the request had. */
   readonly size: number;
