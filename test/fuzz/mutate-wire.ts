@@ -13,7 +13,7 @@ const CONTENT_TYPES = [
 ];
 const BAD_ESCAPES = ['%zz', '%', '%4', '%%', '%C0%AF', '%ff', '%00', '%E0%A4%A', '%u0041', '%2', '%2F', '%252F', '%0d%0a', '%ED%A0%80', '%F4%90%80%80'];
 /** Methods node's parser knows (they reach the router) and ones it rejects itself. */
-const METHODS = ['PURGE', 'PROPFIND', 'SEARCH', 'MKCOL', 'LINK', 'REPORT', 'LOCK', 'PATCH', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'FOO', 'BREW', 'get', 'QUERY'];
+const METHODS = ['HEAD', 'PURGE', 'PROPFIND', 'SEARCH', 'MKCOL', 'LINK', 'REPORT', 'LOCK', 'PATCH', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'FOO', 'BREW', 'get', 'QUERY'];
 const ODD_PATHS = ['//', '/./', '/../', '/%2e%2e/', '/.%2e/'];
 const ODD_HOSTS = [[], [''], ['x/hello?name=y#'], ['a b'], ['[::1'], ['example.com:99999'], ['%zz'], ['ünïcode.test'], ['h'.repeat(4000)], ['a.test', 'b.test']];
 
