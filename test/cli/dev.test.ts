@@ -1,4 +1,5 @@
 /** `decorum dev` end to end: the real bin, a temporary app, real saves. */
+import { execFileSync } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +82,51 @@ describe('decorum dev', () => {
     expect(cli.output).toMatch(/restarted in \d+ ms/);
   }, TEST_MS);
 
+  it('restarts exactly once for a `sed -i` edit', async () => {
+    const { cli, dir, url } = await startDev();
+    await pause(BETWEEN_SAVES_MS);
+    const mark = cli.output.length;
+    // GNU sed writes the new text to src/sedXXXXXX, then renames it over the file.
+    execFileSync('sed', ['-i', "s/'one'/'two'/", join(dir, 'src/value.ts')]);
+    await waitForBody(`${url}/value`, /"two"/, 10_000);
+    await pause(SETTLED_MS);
+    expect(restartsIn(cli.output.slice(mark))).toBe(1);
+  }, TEST_MS);
+
+  it("ignores editors' temp, swap and backup files: one save, one restart", async () => {
+    const { cli, dir, url } = await startDev();
+    await pause(BETWEEN_SAVES_MS);
+    const mark = cli.output.length;
+    // Each lands in a burst of its own (further apart than the watcher's settle time), as editors write them.
+    const noise = ['src/.value.ts.swp', 'src/.value.ts.swo', 'src/4913', 'src/value.ts~', 'src/#value.ts#', 'src/.#value.ts',
+      'src/value.ts___jb_tmp___', 'src/value.ts___jb_old___', 'src/value.ts.vsctmp', 'src/value.ts.crswap'];
+    for (const path of noise) {
+      writeSource(dir, path, 'editor state');
+      await pause(150);
+    }
+    // A slow `sed -i`: its temp file lives long enough to be seen before the rename.
+    writeSource(dir, 'src/sedA1b2C3', controller('two'));
+    await pause(150);
+    renameSync(join(dir, 'src/sedA1b2C3'), join(dir, 'src/value.ts'));
+    await waitForBody(`${url}/value`, /"two"/, 10_000);
+    await pause(SETTLED_MS);
+    expect(restartsIn(cli.output.slice(mark))).toBe(1);
+  }, TEST_MS);
+
+  it('coalesces a burst of writes to several files into one restart', async () => {
+    const { cli, dir, url } = await startDev();
+    await pause(BETWEEN_SAVES_MS);
+    const mark = cli.output.length;
+    writeSource(dir, 'src/helpers.ts', 'export const helper = 1;\n');
+    await pause(20);
+    writeSource(dir, 'src/more.ts', 'export const more = 2;\n');
+    await pause(20);
+    writeSource(dir, 'src/value.ts', controller('two'));
+    await waitForBody(`${url}/value`, /"two"/, 10_000);
+    await pause(SETTLED_MS);
+    expect(restartsIn(cli.output.slice(mark))).toBe(1);
+  }, TEST_MS);
+
   it('shows file:line for a syntax error, keeps running, and recovers on the next save', async () => {
     const { cli, dir, url } = await startDev();
     const mark = cli.output.length;
@@ -125,6 +171,13 @@ describe('decorum dev', () => {
     await waitFor(() => (groupIsEmpty(cli.child.pid!) ? true : undefined), 3_000, () => 'processes left in the group');
   }, TEST_MS);
 });
+
+/** Long enough after a restart for a second one, had the watcher asked for it, to have begun. */
+const SETTLED_MS = 1_500;
+
+function restartsIn(output: string): number {
+  return output.match(/↻ /g)?.length ?? 0;
+}
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -77,4 +77,43 @@ describe('decorum openapi', () => {
     expect(cli.output).toMatch(/^ {2}title: Pets$/m);
     expect(existsSync(join(dir, 'openapi.json'))).toBe(false);
   }, TEST_MS);
+
+  it('says in one line when --out cannot be written', async () => {
+    const dir = tempApp();
+    const cli = new CliProcess(['openapi', '--out', 'src/main.ts/openapi.json'], { cwd: dir });
+    const { code } = await cli.waitForExit(30_000);
+    expect(code).toBe(1);
+    expect(cli.output.trim()).toMatch(/^decorum: cannot write src\/main\.ts\/openapi\.json \((ENOTDIR|EEXIST)\): choose another --out path$/);
+  }, TEST_MS);
+
+  it('reports a bootstrap failure as one ✖ line, like dev and start, without a stack', async () => {
+    const dir = createTempApp({ 'src/main.ts': missingProviderApp });
+    dirs.push(dir);
+    const cli = new CliProcess(['openapi'], { cwd: dir });
+    const { code } = await cli.waitForExit(30_000);
+    expect(code).toBe(1);
+    const lines = cli.output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^✖ DecorumError: DECORUM_ERR_PROVIDER_MISSING: ValueController → Missing: no provider for Missing/);
+    expect(cli.output).not.toMatch(/\s+at |Node\.js v|\^/);
+  }, TEST_MS);
 });
+
+/** Fails while the routes are planned (the DI plan), after the entry imported fine. */
+const missingProviderApp = `
+import { Controller, Get, createApp } from '@decorumjs/decorum';
+
+class Missing {}
+
+@Controller()
+export class ValueController {
+  constructor(private readonly missing: Missing) {}
+
+  @Get('value')
+  value() {
+    return { value: 1 };
+  }
+}
+
+export const app = createApp({ title: 'Broken', controllers: [ValueController] });
+`;

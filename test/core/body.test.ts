@@ -178,7 +178,7 @@ describe('body size limit', () => {
   test('a custom limit applies to declared and streamed bodies', async () => {
     const { app, url } = await start({ controllers: [BodyController], bodyLimit: 100 });
     try {
-      const post = (body: BodyInit) => fetch(`${url}/body/string`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (body: RequestInit['body']) => fetch(`${url}/body/string`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect((await post(JSON.stringify('a'.repeat(90)))).status).toBe(200);
       expect((await post(JSON.stringify('a'.repeat(200)))).status).toBe(413);
       const chunks = [`"${'a'.repeat(80)}`, `${'a'.repeat(80)}"`];

@@ -1,6 +1,9 @@
-// Routing over the wire: path syntax, 404 versus 405 with Allow, HEAD on GET routes, trailing slashes.
+// Routing over the wire: path syntax, 404 versus 405 with Allow, HEAD on GET routes, trailing slashes, and the
+// unmatched answers (404, 405, 400, 414, 307) going through the app's exception handlers and middleware.
 import { describe, expect, test } from 'vitest';
-import { All, Controller, Delete, Get, Head, Param, Patch, Post, Put, Res, ResponseControl, ResponseHeader } from '@decorumjs/decorum';
+import {
+  All, Controller, Delete, Get, Head, HttpError, HttpResponse, Param, Patch, Post, Put, Res, ResponseControl, ResponseHeader,
+} from '@decorumjs/decorum';
 import { rawRequest, serve } from './serve.js';
 
 @Controller('items')
@@ -147,5 +150,41 @@ describe('HEAD', () => {
     expect(head.status).toBe(200);
     expect(head.headers['x-head']).toBe('explicit');
     expect(head.body).toBe('');
+  });
+});
+
+describe('unmatched answers are the app\'s, not the adapter\'s', () => {
+  const seen: string[] = [];
+  const app = serve({
+    controllers: [ItemsController, MiscController],
+    routing: { trailingSlash: 'redirect', maxParamLength: 16 },
+    middleware: [async (ctx, next) => {
+      const response = await next();
+      seen.push(`${ctx.method} ${ctx.url} ${response.status}`);
+      return response;
+    }],
+  }, (served) => {
+    served.exceptionHandler(HttpError, (error) => HttpResponse.json({ problem: error.detail }, { status: error.status, headers: error.headers }));
+  });
+
+  test('exception handlers answer 404, 405, 400 and 414', async () => {
+    const answers = await Promise.all(['/nowhere', '/items/%zz', `/items/${'x'.repeat(17)}`].map(async (path) => {
+      const res = await app.get(path);
+      return [res.status, await res.json()];
+    }));
+    expect(answers).toEqual([
+      [404, { problem: 'Not Found' }],
+      [400, { problem: 'Invalid URL: the path has a malformed percent-encoding' }],
+      [414, { problem: 'Path parameter is longer than 16 characters' }],
+    ]);
+    const wrongMethod = await app.get('/items', { method: 'DELETE' });
+    expect([wrongMethod.status, wrongMethod.headers.get('allow'), await wrongMethod.json()])
+      .toEqual([405, 'GET, HEAD, POST', { problem: 'Method Not Allowed' }]);
+  });
+
+  test('middleware sees the trailing-slash redirect, which has no body', async () => {
+    const res = await app.get('/misc/probe?x=1', { redirect: 'manual' });
+    expect([res.status, res.headers.get('location'), await res.text()]).toEqual([307, '/misc/probe/?x=1', '']);
+    expect(seen).toContain('GET /misc/probe?x=1 307');
   });
 });

@@ -61,6 +61,6 @@ describe('proxyHeaders', () => {
   });
 
   test('a malformed range is a startup mistake, not a silent mismatch', () => {
-    expect(() => proxyHeaders({ trustedProxies: ['10.0.0.0/33'] })).toThrow(/not an IPv4 range/);
+    expect(() => proxyHeaders({ trustedProxies: ['10.0.0.0/33'] })).toThrow(/DECORUM_ERR_MIDDLEWARE_OPTIONS: .*"10.0.0.0\/33" is not an IPv4 range.*10.0.0.0\/8/);
   });
 });

@@ -35,7 +35,7 @@ export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,
-  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
+  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT, bodyLimitExceeded,
   type HeaderValues,
 } from './http/http-error.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
@@ -47,12 +47,15 @@ export { RequestValidationError, ResponseValidationError, type ErrorDetail, type
 export type { ExceptionHandler } from './http/exception-handlers.js';
 
 export type {
-  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle,
+  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle, Routed,
   ServerAddress,
 } from './adapter/adapter.js';
-export { compileAllowedMethods, type AllowedMethods } from './adapter/allowed-methods.js';
+export { compileRouter, type Router, type RouterRoute } from './routing/router.js';
+export {
+  ALLOW_ORDER, DEFAULT_MAX_PARAM_LENGTH, type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
+} from './routing/route-match.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
-export { DecorumError, type DecorumErrorCode } from './errors.js';
+export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';

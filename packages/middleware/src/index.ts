@@ -18,3 +18,4 @@ export { httpBearerAuth, type BearerCredentials } from './security/http-bearer-a
 export { apiKeyAuth, type ApiKeyAuthOptions } from './security/api-key-auth.js';
 export { oauth2PasswordBearer, type OAuth2PasswordBearerOptions } from './security/oauth2-password-bearer.js';
 export { ROLES, Roles, rolesGuard } from './security/roles.js';
+export { MiddlewareError, middlewareErrors, type MiddlewareErrorCode } from './errors.js';

@@ -4,6 +4,7 @@
  * otherwise they are ignored, since any client can send them.
  */
 import type { Middleware, RequestContext } from '@decorumjs/core';
+import { middlewareErrors } from './errors.js';
 import { headerOf, listOf } from './headers.js';
 
 export interface ProxyHeadersOptions {
@@ -90,7 +91,7 @@ function parseCidr(cidr: string): { base: number; mask: number } {
   const ip = ipv4(address);
   const prefix = Number(bits);
   if (ip === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) {
-    throw new TypeError(`proxyHeaders: "${cidr}" is not an IPv4 range such as 10.0.0.0/8 (IPv6 proxies are listed by address)`);
+    throw middlewareErrors.proxyRange(cidr);
   }
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
   return { base: (ip & mask) >>> 0, mask };

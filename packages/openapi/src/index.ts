@@ -12,7 +12,7 @@ export { ApiSecurity } from './security/route-security.js';
 export {
   apiKey, httpBasic, httpBearer, oauth2Password, openIdConnect, type SecuredDependency, type SecurityScheme,
 } from './security/security-scheme.js';
-export { OpenApiError, type OpenApiErrorCode } from './errors.js';
+export { OpenApiError, openApiErrors, type OpenApiErrorCode } from './errors.js';
 export type {
   ComponentsObject, InfoObject, JsonSchema, MediaTypeObject, OAuthFlowsObject, OpenApiDocument, OperationObject,
   ParameterObject, PathItemObject, RequestBodyObject, ResponseObject, SecurityRequirementObject, SecuritySchemeObject,

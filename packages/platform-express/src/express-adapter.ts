@@ -1,11 +1,13 @@
 /**
- * Decorum on Express: Decorum's routes in one Express router, placed on an app Decorum creates or in your
- * own app's middleware chain (`app.use(adapter.router)`), so Express middleware before and after it work.
- * Requests and responses go through node's own objects, exactly as on the node adapter.
+ * Decorum on Express: Decorum's routes behind one Express router, placed on an app Decorum creates or in
+ * your own app's middleware chain (`app.use(adapter.router)`), so Express middleware before and after it
+ * work. The router holds a single handler that gives every request to core's router (Express's own path
+ * matching and decoding never see Decorum's routes); requests and responses go through node's own
+ * objects, exactly as on the node adapter.
  */
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import { compileAllowedMethods, type HttpAdapter, type MountTable, type MountedRoute, type ServerAddress } from '@decorumjs/core';
+import type { HttpAdapter, MountTable, ServerAddress } from '@decorumjs/core';
 import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorumjs/platform-node';
 import { ExpressRequest } from './express-request.js';
 
@@ -25,8 +27,8 @@ export interface ExpressAdapterOptions extends NodeServerOptions {
 export class ExpressAdapter implements HttpAdapter {
   readonly name = 'express';
   readonly app: Express;
-  /** Decorum's routes (empty until `mount`). Place it in your app with `app.use(adapter.router)`. */
-  readonly router: Router = express.Router({ caseSensitive: true, strict: false });
+  /** Decorum's one handler (added at `mount`), which hands every request to core. Place it with `app.use(adapter.router)`. */
+  readonly router: Router = express.Router();
   readonly #fallthrough: boolean;
   readonly #serverOptions: NodeServerOptions;
   #server: Server | undefined;
@@ -43,17 +45,13 @@ export class ExpressAdapter implements HttpAdapter {
   }
 
   mount(table: MountTable): void {
-    for (const route of byPrecedence(table.routes)) {
-      this.router.route(route.path)[lowerCase(route.method)]((req: Request, res: Response) => {
-        const request = new ExpressRequest(req);
-        void route.handle(request, new NodeResponse(res, request));
-      });
-    }
-    const allowedMethods = compileAllowedMethods(table.routes);
+    const fallthrough = this.#fallthrough;
+    // `req.url` is relative to where the router is mounted (`app.use('/api', adapter.router)`).
     this.router.use((req: Request, res: Response, next: NextFunction) => {
-      if (this.#fallthrough) return next();
+      const routed = table.match(req.method, req.url);
+      if (fallthrough && (routed.kind === 'not-found' || routed.kind === 'method-not-allowed')) return next();
       const request = new ExpressRequest(req);
-      void table.fallback(request, new NodeResponse(res, request), allowedMethods(req.method, req.path));
+      void table.dispatch(request, new NodeResponse(res, request), routed);
     });
   }
 
@@ -66,23 +64,4 @@ export class ExpressAdapter implements HttpAdapter {
   close(graceMs: number): Promise<void> {
     return closeGracefully(this.#server, graceMs);
   }
-}
-
-type RouteMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete' | 'options';
-
-function lowerCase(method: MountedRoute['method']): RouteMethod {
-  return method.toLowerCase() as RouteMethod;
-}
-
-/**
- * Express takes the first route that matches, find-my-way the most specific. Ordering literal segments
- * before parameters, segment by segment, makes `/items/latest` win over `/items/:id` on every adapter.
- */
-function byPrecedence(routes: readonly MountedRoute[]): MountedRoute[] {
-  const rank = (path: string) => path.split('/').map((segment) => (segment.startsWith(':') ? '1' : '0')).join('');
-  return [...routes].sort((a, b) => {
-    const ra = rank(a.path);
-    const rb = rank(b.path);
-    return ra < rb ? -1 : ra > rb ? 1 : 0;
-  });
 }

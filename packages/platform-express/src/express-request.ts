@@ -4,19 +4,19 @@
  * already consumed the stream, its result is handed to core instead, so the route still gets its body.
  */
 import type { Request } from 'express';
-import { PayloadTooLarge } from '@decorumjs/core';
+import { bodyLimitExceeded } from '@decorumjs/core';
 import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
   constructor(readonly express: Request) {
-    super(express, express.params as Record<string, string | undefined>);
+    super(express);
   }
 
   override readBody(limit: number): Promise<Uint8Array> {
     const parsed: unknown = this.express.body;
     if (!this.express.readableEnded || parsed === undefined) return super.readBody(limit);
     const bytes = toBytes(parsed);
-    if (bytes.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    if (bytes.byteLength > limit) return Promise.reject(bodyLimitExceeded(limit));
     return Promise.resolve(bytes);
   }
 }

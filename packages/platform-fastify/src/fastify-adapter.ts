@@ -1,20 +1,23 @@
 /**
- * Decorum on Fastify: each Decorum route becomes a Fastify route, on an instance Decorum creates or on
- * one you own (your plugins and hooks keep working). Decorum's routes live in their own encapsulated
- * plugin, so the catch-all body parser and the error handler below never touch your own routes.
+ * Decorum on Fastify, on an instance Decorum creates or on one you own (your plugins, hooks and routes
+ * keep working). Decorum mounts one catch-all route (`/*`, every method) in its own encapsulated plugin:
+ * Fastify reads the body, core's router decides the rest, so paths answer exactly as on every other
+ * adapter. Your own routes are more specific than `/*` and win; the catch-all body parser and the error
+ * handler below never touch them.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
-  PayloadTooLarge, UnsupportedMediaType, compileAllowedMethods, parseQueryString, type HttpAdapter, type MountTable, type RouteHandle, type ServerAddress,
+  UnsupportedMediaType, bodyLimitExceeded, parseQueryString, type HttpAdapter, type MountTable, type ServerAddress,
 } from '@decorumjs/core';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
 export interface FastifyAdapterOptions {
   /**
-   * Your Fastify instance. Decorum registers its routes on it at `mount` (before it is ready). Set
-   * `routerOptions: { ignoreTrailingSlash: true }` on it for `/items/` to reach `/items`, as elsewhere.
+   * Your Fastify instance. Decorum registers its catch-all route on it at `mount` (before it is ready).
+   * Fastify's router rejects a path with a malformed escape (`/%zz`) before any route sees it: create
+   * your instance with `Fastify({ frameworkErrors })` (exported here) for Decorum to answer it too.
    */
   instance?: FastifyInstance;
   /** Options for the instance Decorum creates when you pass none. */
@@ -32,10 +35,9 @@ export class FastifyAdapter implements HttpAdapter {
     // result; a parser of your own (qs, say) may give other shapes, so core then parses the URL itself.
     this.#sharesQueryParser = !options.instance && !options.fastify?.querystringParser && !options.fastify?.routerOptions?.querystringParser;
     this.instance = options.instance ?? Fastify({
+      frameworkErrors,
       ...options.fastify,
       routerOptions: {
-        ignoreTrailingSlash: true,
-        maxParamLength: 2048,
         ...(this.#sharesQueryParser ? { querystringParser: parseQueryString } : {}),
         ...options.fastify?.routerOptions,
       },
@@ -43,36 +45,34 @@ export class FastifyAdapter implements HttpAdapter {
   }
 
   mount(table: MountTable): void {
-    const allowedMethods = compileAllowedMethods(table.routes);
+    MOUNTED.set(this.instance, table);
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
     const serve = server(this.#sharesQueryParser);
-    const fallback: RouteHandle = (req, res) => table.fallback(req, res, allowedMethods(req.method, pathOf(req.url)));
 
     void this.instance.register(async (scope) => {
       // Bytes in, bytes out: core decides about JSON, 415 and 422, exactly as on the other adapters.
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: table.bodyLimit }, (_request, body, done) => done(null, body));
-      scope.setNotFoundHandler((request, reply) => serve(fallback, request, reply));
-      // Reached by a not-found request whose body Fastify could not read; route errors have their own handler.
+      // Methods other than these (TRACE, PROPFIND) reach core here, for its 404 or 405.
+      scope.setNotFoundHandler((request, reply) => serve(table, request, reply));
+      // Reached by a not-found request whose body Fastify could not read; the catch-all has its own handler.
       scope.setErrorHandler((error, request, reply) => {
         const coreError = bodyError(error);
         if (!coreError || !request.is404) throw error;
-        return serve(fallback, request, reply, coreError);
+        return serve(table, request, reply, coreError);
       });
-      for (const route of table.routes) {
-        scope.route({
-          method: route.method,
-          url: route.path,
-          // Core mounts HEAD itself; Fastify's automatic HEAD routes would collide with it.
-          exposeHeadRoute: false,
-          handler: (request, reply) => serve(route.handle, request, reply),
-          errorHandler: (error, request, reply) => {
-            const coreError = bodyError(error);
-            if (!coreError) throw error;
-            return serve(route.handle, request, reply, coreError);
-          },
-        });
-      }
+      scope.route({
+        method: CATCH_ALL_METHODS,
+        url: '/*',
+        // Core answers HEAD itself; Fastify's automatic HEAD route would collide with it.
+        exposeHeadRoute: false,
+        handler: (request, reply) => serve(table, request, reply),
+        errorHandler: (error, request, reply) => {
+          const coreError = bodyError(error);
+          if (!coreError) throw error;
+          return serve(table, request, reply, coreError);
+        },
+      });
     });
   }
 
@@ -93,13 +93,32 @@ export class FastifyAdapter implements HttpAdapter {
   }
 }
 
-type Serve = (handle: RouteHandle, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply> | undefined;
+const CATCH_ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** The table mounted on each instance, for `frameworkErrors`, which Fastify calls with the instance's request. */
+const MOUNTED = new WeakMap<FastifyInstance, MountTable>();
+
+/**
+ * Fastify's `frameworkErrors` option: a request its router rejects before any route (a path with a
+ * malformed escape, `FST_ERR_BAD_URL`) goes to core, which answers it as on every adapter (400 with a
+ * `detail`). Set on the instances Decorum creates; pass it to your own: `Fastify({ frameworkErrors })`.
+ */
+export function frameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const table = MOUNTED.get(request.server);
+  if (!table || (error as { code?: unknown }).code !== 'FST_ERR_BAD_URL') {
+    void reply.send(error);
+    return;
+  }
+  void server(false)(table, request, reply);
+}
+
+type Serve = (table: MountTable, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply> | undefined;
 
 function server(sharesQueryParser: boolean): Serve {
-  return (handle, request, reply, bodyError) => {
+  return (table, request, reply, bodyError) => {
     // Not-found requests are parsed by Fastify's 404 router, which may not share the parser: core parses those.
     const query = sharesQueryParser && !request.is404 ? (request.query as FastifyAdapterRequest['query']) : undefined;
-    const done = handle(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
+    const done = table.dispatch(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
     // Answered synchronously: reply.send was called, and undefined tells Fastify so. Otherwise the promise
     // resolves to the reply, which tells Fastify the response is (being) sent by us.
     return done ? done.then(() => reply) : undefined;
@@ -109,14 +128,9 @@ function server(sharesQueryParser: boolean): Serve {
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */
 function toCoreBodyError(error: unknown, limit: number): Error | undefined {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyLimitExceeded(limit);
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new UnsupportedMediaType('Unsupported Media Type: expected a JSON body with Content-Type application/json');
   }
   return undefined;
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }

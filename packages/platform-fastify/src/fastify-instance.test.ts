@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import Fastify from 'fastify';
 import { Body, Controller, Get, Post, createApp, type App } from '@decorumjs/core';
-import { FastifyAdapter } from './index.js';
+import { FastifyAdapter, frameworkErrors } from './index.js';
 
 @Controller('notes')
 class NotesController {
@@ -20,11 +20,12 @@ class NotesController {
 let app: App;
 let base = '';
 beforeAll(async () => {
-  const instance = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
+  const instance = Fastify({ frameworkErrors });
   instance.addHook('onRequest', async (_request, reply) => {
     reply.header('x-request-hook', 'ran');
   });
   instance.post('/legacy', async (request) => ({ legacy: request.body }));
+  instance.get('/notes/mine', async () => ({ own: true }));
   app = createApp({ adapter: new FastifyAdapter({ instance }), controllers: [NotesController], logger: false });
   base = (await app.listen(0)).url;
 });
@@ -53,4 +54,15 @@ test('unmatched requests get Decorum 404 and 405 answers', async () => {
   expect(await (await fetch(`${base}/missing`)).json()).toEqual({ detail: 'Not Found' });
   const res = await fetch(`${base}/notes`, { method: 'DELETE' });
   expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+});
+
+test("the instance's own routes win over Decorum's catch-all, and paths still follow Decorum's rules", async () => {
+  expect(await (await fetch(`${base}/notes/mine`)).json()).toEqual({ own: true });
+  expect(await (await fetch(`${base}/notes/`)).json()).toEqual([{ text: 'first' }]);
+  expect((await fetch(`${base}//notes`)).status).toBe(404);
+});
+
+test('with frameworkErrors, a malformed escape gets Decorum\'s 400', async () => {
+  const res = await fetch(`${base}/notes/%zz`);
+  expect([res.status, await res.json()]).toEqual([400, { detail: 'Invalid URL: the path has a malformed percent-encoding' }]);
 });

@@ -4,14 +4,13 @@
  * the error Fastify met while reading it, translated to the error core would have raised itself.
  */
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
 export class FastifyAdapterRequest implements AdapterRequest {
   readonly method: string;
   readonly url: string;
-  readonly params: Readonly<Record<string, string | undefined>>;
   readonly headers: FastifyRequest['headers'];
   readonly #bodyError: Error | undefined;
 
@@ -24,7 +23,6 @@ export class FastifyAdapterRequest implements AdapterRequest {
   ) {
     this.method = raw.method;
     this.url = raw.url;
-    this.params = raw.params as Record<string, string | undefined>;
     this.headers = raw.headers;
     this.#bodyError = bodyError;
   }
@@ -38,7 +36,7 @@ export class FastifyAdapterRequest implements AdapterRequest {
     // Fastify leaves GET, HEAD and empty bodies unparsed.
     const body = this.raw.body;
     if (!(body instanceof Uint8Array)) return Promise.resolve(EMPTY);
-    if (body.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    if (body.byteLength > limit) return Promise.reject(bodyLimitExceeded(limit));
     return Promise.resolve(body);
   }
 }

@@ -2,7 +2,7 @@
  * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
  * names) because that is what core's binders read; the body stream is read only when a route asks.
  */
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -14,7 +14,6 @@ export class FetchRequest implements AdapterRequest {
     readonly raw: Request,
     /** Path and query string, as `AdapterRequest.url` wants them (no scheme or host). */
     readonly url: string,
-    readonly params: Readonly<Record<string, string | undefined>>,
     readonly remoteAddress?: string,
   ) {
     this.method = raw.method;
@@ -55,5 +54,5 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 function tooLarge(limit: number): Error {
-  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  return bodyLimitExceeded(limit);
 }

@@ -3,7 +3,7 @@
  * the size limit checked against Content-Length first and then while streaming.
  */
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -14,12 +14,7 @@ export class NodeRequest implements AdapterRequest {
   /** Set when the body was left unread (too large): the connection must close after the response. */
   abandoned = false;
 
-  constructor(
-    readonly raw: IncomingMessage,
-    readonly params: Readonly<Record<string, string | undefined>>,
-    /** Parsed by the router during its lookup (with core's parser); absent for unmatched requests. */
-    readonly query?: AdapterRequest['query'],
-  ) {
+  constructor(readonly raw: IncomingMessage) {
     this.method = raw.method ?? 'GET';
     this.url = raw.url ?? '/';
     this.headers = raw.headers;
@@ -67,5 +62,5 @@ export class NodeRequest implements AdapterRequest {
 }
 
 function tooLarge(limit: number): Error {
-  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  return bodyLimitExceeded(limit);
 }

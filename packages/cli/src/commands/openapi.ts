@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { CliError } from '../cli-error.js';
 import { loadApp } from '../entry/load-app.js';
 import { resolveEntry, shownPath } from '../entry/resolve-entry.js';
 import { exitWithFailure } from '../runtime/format-failure.js';
@@ -31,14 +32,14 @@ Examples:
     .action(async (entryArgument: string | undefined, flags: OpenApiFlags) => {
       const entry = resolveEntry(entryArgument);
       installTypeScriptLoader();
-      const app = await loadApp(entry).catch(exitWithFailure);
-      const document = await buildDocument(app);
+      // Building the document bootstraps the routes (DI plan, parameter binders): a developer mistake
+      // there gets the same one-line report as under `dev` and `start`, not Node's crash dump.
+      const document = await loadApp(entry).then(buildDocument).catch(exitWithFailure);
       const asYaml = flags.yaml === true || /\.ya?ml$/i.test(flags.out ?? '');
       const text = asYaml ? stringify(document, { aliasDuplicateObjects: false }) : `${JSON.stringify(document, null, 2)}\n`;
       if (flags.out) {
         const file = resolve(flags.out);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, text);
+        await writeDocument(file, text);
         process.stderr.write(`wrote ${shownPath(file)} (${Object.keys(pathsOf(document)).length} paths)\n`);
       } else {
         process.stdout.write(text);
@@ -46,6 +47,16 @@ Examples:
       // Importing the app may have opened handles (a pool, a timer); the document is written, so end.
       process.exit(0);
     });
+}
+
+async function writeDocument(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    const reason = (error as { code?: unknown }).code ?? (error instanceof Error ? error.message : String(error));
+    throw new CliError(`cannot write ${shownPath(file)} (${String(reason)}): choose another --out path`);
+  }
 }
 
 /** Loaded when the command runs, so `dev` and `start` never load the OpenAPI builder. */

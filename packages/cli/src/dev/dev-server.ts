@@ -73,14 +73,14 @@ export class DevServer {
     if (this.#restarting || this.#stopping) return;
     this.#restarting = true;
     try {
-      // Saves that land while the old child is stopping restart once more, with the newest files.
+      // Saves that land after the new app started loading restart once more, with the newest files.
       while (this.#pendingChange !== undefined && !this.#stopping) {
-        const path = this.#pendingChange;
-        this.#pendingChange = undefined;
         this.#restartStarted = performance.now();
-        this.#print(this.#out.cyan(`↻ ${shownPath(path)} changed, restarting…`));
+        this.#print(this.#out.cyan(`↻ ${shownPath(this.#pendingChange)} changed, restarting…`));
         await this.#child?.stop();
         this.#child = undefined;
+        // A save that landed while the old app was stopping is already in the files the new one loads.
+        this.#pendingChange = undefined;
         if (!this.#stopping) this.#startApp();
       }
     } finally {

@@ -10,11 +10,29 @@ import { basename, sep } from 'node:path';
 /** Directories that never hold the app's source: dependencies, build output, version control. */
 const IGNORED_DIRS = new Set(['node_modules', 'dist', '.git']);
 
-/** Editors' swap, backup, lock and probe files, which are not saves (vim, emacs, JetBrains, macOS). */
-const EDITOR_NOISE = /(?:\.sw[a-p]x?|~|___jb_(?:tmp|old)___|\.DS_Store)$|^\.#|^4913$/;
+/**
+ * Files that editors and tools write beside a source file while saving it, which are never the app's
+ * source: seeing them would restart the app for a file that is gone a moment later (or twice per save).
+ */
+const EDITOR_NOISE: readonly RegExp[] = [
+  /^sed[A-Za-z0-9]{6}$/, // `sed -i` writes the new text to sedXXXXXX, then renames it over the file
+  /\.sw[a-p]x?$/, // vim's swap files (.swp, .swo, … and .swx)
+  /^4913$/, // vim's probe that the directory is writable
+  /~$/, // backups: vim, emacs, nano, gedit
+  /^#.*#$/, // emacs auto-save
+  /^\.#/, // emacs lock files
+  /___jb_(?:tmp|old)___$/, // JetBrains "safe write"
+  /\.(?:tmp|temp|vsctmp|crswap|kate-swp|orig|rej)$/i, // VS Code, Chrome's file system access, Kate, patch
+  /^\.goutputstream-/, // gedit and other GLib editors
+  /^\.DS_Store$/, // macOS Finder
+];
 
-/** Coalesces a save that touches several files (or a temp file and a rename) into one restart. */
-const SETTLE_MS = 50;
+/**
+ * Coalesces a burst of changes (a save that touches several files, a formatter, a `git checkout`, a temp
+ * file and its rename) into one restart: the restart waits until the project has been quiet this long.
+ * Short enough not to be felt; long enough for a burst's events, which chokidar reports over tens of ms.
+ */
+const SETTLE_MS = 100;
 
 export interface ProjectWatcher {
   close(): Promise<void>;
@@ -59,5 +77,9 @@ function isIgnored(path: string, roots: string[]): boolean {
   // Judged below the watched root, so a project that itself lives under a `dist` folder still works.
   const root = roots.find((r) => path === r || path.startsWith(r + sep));
   const inside = root === undefined ? path : path.slice(root.length);
-  return inside.split(sep).some((part) => IGNORED_DIRS.has(part)) || EDITOR_NOISE.test(basename(path));
+  return inside.split(sep).some((part) => IGNORED_DIRS.has(part)) || isEditorNoise(basename(path));
+}
+
+function isEditorNoise(name: string): boolean {
+  return EDITOR_NOISE.some((pattern) => pattern.test(name));
 }

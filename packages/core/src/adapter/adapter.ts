@@ -1,10 +1,12 @@
 /**
  * The contract between Decorum and an HTTP server. Core never imports a server library: an adapter
- * turns its native request into an `AdapterRequest`, routes it to a `MountedRoute`, and writes what
- * the route sends through `AdapterResponse`. Node, Fastify, Express and fetch adapters all fit this.
+ * turns its native request into an `AdapterRequest`, hands it to `MountTable.dispatch`, and writes what
+ * core sends through `AdapterResponse`. Routing (precedence, 404/405, HEAD, slashes, decoding) is core's:
+ * adapters are transports. Node, Fastify, Express and fetch adapters all fit this.
  */
 import type { QueryValues } from '../http/query-string.js';
 import type { HttpMethod } from '../metadata/records.js';
+import type { PathParams, RouteMatch } from '../routing/route-match.js';
 
 export type OutgoingHeaders = Record<string, string | number | readonly string[]>;
 export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Array> | null;
@@ -12,12 +14,10 @@ export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Arr
 /** One request as an adapter hands it to a route. */
 export interface AdapterRequest {
   readonly method: string;
-  /** Path and query string as received: `/items/42?q=x`. */
+  /** Path and query string as received, undecoded: `/items/42?q=x`. Core's router reads the path from it. */
   readonly url: string;
-  /** Path parameters found by the adapter's router, still percent-decoded strings. */
-  readonly params: Readonly<Record<string, string | undefined>>;
   /**
-   * The query string, when the adapter's router has parsed it already with core's `parseQueryString`
+   * The query string, when the adapter's server has parsed it already with core's `parseQueryString`
    * (the same shape everywhere); left out, core parses `url` itself when something reads the query.
    */
   readonly query?: QueryValues;
@@ -47,19 +47,32 @@ export interface AdapterResponse {
 }
 
 // What the returned promise resolves to is not for adapters to read: they only await it.
-export type RouteHandle = (req: AdapterRequest, res: AdapterResponse) => void | Promise<unknown>;
+/** One route's answer, given the path parameters core's router decoded. */
+export type RouteHandle = (req: AdapterRequest, res: AdapterResponse, params?: PathParams) => void | Promise<unknown>;
+
+/** What core's router found for a request (see `RouteMatch`). */
+export type Routed = RouteMatch<RouteHandle>;
 
 export interface MountedRoute {
   readonly method: HttpMethod;
-  /** find-my-way / Express syntax: `/items/:item_id`. */
+  /** Router syntax, `/items/:item_id`, with the declared trailing slash if any. */
   readonly path: string;
   readonly handle: RouteHandle;
 }
 
 export interface MountTable {
+  /**
+   * Answers one request, whatever it is: routes it with core's router, then runs the route or answers
+   * 404, 405 (with `Allow`), 307 (trailing-slash redirect), 400 (unreadable path) or 414 (too long a
+   * parameter). An adapter's whole job is to call this for every request. Pass `routed` when the
+   * adapter called `match` itself (to hand unmatched requests on, as Express's `fallthrough` does).
+   * Returns undefined when the response was sent synchronously.
+   */
+  readonly dispatch: (req: AdapterRequest, res: AdapterResponse, routed?: Routed) => void | Promise<unknown>;
+  /** Routing alone: `match(req.method, req.url)`, without answering. */
+  readonly match: (method: string, url: string) => Routed;
+  /** What is mounted, for tools and tests; adapters register none of it with their own routers. */
   readonly routes: readonly MountedRoute[];
-  /** Answers a request no route matched: 404, or 405 with `Allow` when `allow` lists other methods. */
-  readonly fallback: (req: AdapterRequest, res: AdapterResponse, allow: readonly string[]) => void | Promise<unknown>;
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
 }

@@ -7,6 +7,7 @@ import type { GuardLike } from '../extensions/guards.js';
 import type { InterceptorLike } from '../extensions/interceptors.js';
 import type { Middleware } from '../extensions/middleware.js';
 import type { PipeLike } from '../extensions/pipes.js';
+import type { RoutingOptions } from '../routing/route-match.js';
 
 /** Describes the API for its documentation (the OpenAPI `info` and `servers`). */
 export interface AppInfo {
@@ -40,6 +41,11 @@ export interface AppOptions extends AppInfo {
   adapter?: HttpAdapter;
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */
   bodyLimit?: number;
+  /**
+   * How paths are matched on every adapter: trailing slashes (`'ignore'` by default, `'redirect'` for
+   * FastAPI's 307, `'strict'`) and the longest path parameter (2,048 characters; longer answers 414).
+   */
+  routing?: RoutingOptions;
   validation?: {
     /** 422 as FastAPI (default), or 400 for teams that prefer it. */
     status?: number;

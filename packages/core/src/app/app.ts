@@ -7,9 +7,9 @@ import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/
 import type { Middleware, MountedMiddleware } from '../extensions/middleware.js';
 import { buildMountTable } from './build-mount-table.js';
 import { injectedTargets, moduleProviders, planAppRoutes } from './plan-routes.js';
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
-import { MethodNotAllowed, NotFound } from '../http/http-error.js';
+import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
@@ -21,6 +21,7 @@ import type { Token } from '../di/tokens.js';
 import type { ModuleDef } from './module.js';
 import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
+import type { Unmatched } from '../routing/route-match.js';
 import {
   DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
 } from './app-options.js';
@@ -150,7 +151,7 @@ export class App {
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
   mountTable(): MountTable {
-    if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
+    if (!this.#compiled) throw decorumErrors.notInitialized('mounting the app');
     return buildMountTable({
       compiled: this.#compiled,
       middleware: this.#middleware,
@@ -158,8 +159,9 @@ export class App {
       accessLog: this.#accessLogEnabled(),
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
-      answerUnmatched: (ctx, allow) => this.#answerUnmatched(ctx, allow),
-      fallback: (req, res, allow) => this.#fallback(req, res, allow),
+      routing: this.#options.routing ?? {},
+      answerUnmatched: (ctx, outcome) => this.#answerUnmatched(ctx, outcome),
+      fallback: (req, res, outcome) => this.#fallback(req, res, outcome),
     });
   }
 
@@ -210,14 +212,13 @@ export class App {
   #adapter(): HttpAdapter {
     const adapter = this.#options.adapter;
     if (!adapter) {
-      throw new DecorumError('DECORUM_ERR_APP_STATE',
-        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "@decorumjs/decorum" for node:http.');
+      throw decorumErrors.noAdapter();
     }
     return adapter;
   }
 
   #assertOpen(what: string): void {
-    if (this.#routes) throw new DecorumError('DECORUM_ERR_APP_STATE', `cannot ${what} after the route table was built`);
+    if (this.#routes) throw decorumErrors.routeTableBuilt(what);
   }
 
   #runtime(container: Container): RouteRuntime {
@@ -239,7 +240,7 @@ export class App {
 
   /** A singleton from the app's container, after `init()` (for scripts and tests). */
   get<T>(token: Token<T>): T {
-    if (!this.#container) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before app.get()');
+    if (!this.#container) throw decorumErrors.notInitialized('app.get()');
     return this.#container.singleton(this.#planner.node(token, [])) as T;
   }
 
@@ -262,12 +263,19 @@ export class App {
     if (sending) await sending;
   }
 
-  async #fallback(req: AdapterRequest, res: AdapterResponse, allow: readonly string[]): Promise<void> {
-    await this.#answerUnmatched(new RequestContext(req, res, undefined), allow);
+  async #fallback(req: AdapterRequest, res: AdapterResponse, outcome: Unmatched): Promise<void> {
+    await this.#answerUnmatched(new RequestContext(req, res, undefined), outcome);
   }
 
-  async #answerUnmatched(ctx: RequestContext, allow: readonly string[]): Promise<unknown> {
-    const error = allow.length === 0 ? new NotFound() : new MethodNotAllowed(undefined, { allow: allow.join(', ') });
+  /** Not found, wrong method and unreadable paths are errors (exception handlers see them); a redirect is not. */
+  async #answerUnmatched(ctx: RequestContext, outcome: Unmatched): Promise<unknown> {
+    if (outcome.kind === 'redirect') {
+      if (!ctx.reply.headersSent) await ctx.reply.send(307, { location: outcome.location, 'content-length': 0 }, null);
+      return undefined;
+    }
+    const error = outcome.kind === 'not-found' ? new NotFound()
+      : outcome.kind === 'method-not-allowed' ? new MethodNotAllowed(undefined, { allow: outcome.allow })
+        : new HttpError(outcome.status, outcome.detail);
     await this.handleError(error, ctx);
     return error;
   }
@@ -279,10 +287,10 @@ export class App {
    * app.use('/admin', requireAdmin);
    */
   use(prefixOrMiddleware: string | Middleware, middleware?: Middleware): this {
-    if (this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'cannot add middleware after the app started');
+    if (this.#compiled) throw decorumErrors.middlewareAfterStart();
     const prefix = typeof prefixOrMiddleware === 'string' ? `/${prefixOrMiddleware.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '') : '';
     const fn = typeof prefixOrMiddleware === 'function' ? prefixOrMiddleware : middleware;
-    if (!fn) throw new DecorumError('DECORUM_ERR_APP_STATE', 'app.use(prefix, middleware) needs a middleware function');
+    if (!fn) throw decorumErrors.middlewareMissing();
     this.#middleware.push({ prefix, middleware: fn });
     return this;
   }

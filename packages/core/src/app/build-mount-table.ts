@@ -1,13 +1,16 @@
 /**
- * What an adapter mounts: every compiled route (HEAD answered by GET where no HEAD route exists), the
- * 404/405 fallback, and the middleware and access log wrapped around them — each decided here, once,
- * so a route no middleware applies to is mounted as its bare compiled handle.
+ * What an adapter mounts: one `dispatch` that routes every request with core's router and runs the
+ * compiled route or the unmatched answer (404, 405, 307, 400, 414), with the middleware and access log
+ * wrapped around them — each decided here, once, so a route no middleware applies to runs as its bare
+ * compiled handle.
  */
-import type { AdapterRequest, AdapterResponse, MountTable, MountedRoute } from '../adapter/adapter.js';
+import type { AdapterRequest, AdapterResponse, MountTable, MountedRoute, Routed } from '../adapter/adapter.js';
 import type { CompiledRoute } from '../compile/compile-route.js';
 import { appliesTo, type MountedMiddleware } from '../extensions/middleware.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Logger } from '../logger.js';
+import type { RoutingOptions, Unmatched } from '../routing/route-match.js';
+import { compileRouter } from '../routing/router.js';
 import { withAccessLog } from './access-log.js';
 import { withMiddleware } from './with-middleware.js';
 
@@ -15,13 +18,14 @@ export interface MountTableInput {
   readonly compiled: readonly CompiledRoute[];
   readonly middleware: readonly MountedMiddleware[];
   readonly bodyLimit: number;
+  readonly routing: RoutingOptions;
   readonly accessLog: boolean;
   readonly logger: Logger;
   handleError(error: unknown, ctx: RequestContext): Promise<void>;
-  /** Answers a request no route matched (404, or 405 with `allow`); returns the error it answered. */
-  answerUnmatched(ctx: RequestContext, allow: readonly string[]): Promise<unknown>;
+  /** Answers a request no route matched (`outcome` says why); returns the error it answered, if any. */
+  answerUnmatched(ctx: RequestContext, outcome: Unmatched): Promise<unknown>;
   /** The same, on a context of its own. */
-  fallback(req: AdapterRequest, res: AdapterResponse, allow: readonly string[]): Promise<void>;
+  fallback(req: AdapterRequest, res: AdapterResponse, outcome: Unmatched): Promise<void>;
 }
 
 export function buildMountTable(input: MountTableInput): MountTable {
@@ -32,29 +36,31 @@ export function buildMountTable(input: MountTableInput): MountTable {
     const chain = chainFor(c.def.path);
     return { method: c.def.method, path: c.def.path, handle: chain.length ? withMiddleware(c, chain, handleError, logger) : c.handle };
   });
-  compiled.forEach((c, i) => {
-    if (c.def.method === 'GET' && !compiled.some((o) => o.def.method === 'HEAD' && o.def.path === c.def.path)) {
-      routes.push({ method: 'HEAD', path: c.def.path, handle: (routes[i] as MountedRoute).handle });
-    }
-  });
-  const fallback: MountTable['fallback'] = middleware.length === 0
+  const router = compileRouter(
+    routes.map((route, i) => ({ method: route.method, path: route.path, target: route.handle, id: compiled[i]?.def.id })),
+    input.routing,
+  );
+  const fallback = middleware.length === 0
     ? input.fallback
-    : (req, res, allow) => {
+    : (req: AdapterRequest, res: AdapterResponse, outcome: Unmatched) => {
       // Unmatched paths are rare and vary, so which middleware applies is decided per request here.
       const q = req.url.indexOf('?');
       const chain = chainFor(q === -1 ? req.url : req.url.slice(0, q));
-      if (chain.length === 0) return input.fallback(req, res, allow);
+      if (chain.length === 0) return input.fallback(req, res, outcome);
       const unmatched = {
         def: undefined,
-        run: (ctx: RequestContext) => input.answerUnmatched(ctx, allow),
-        handle: (direct: AdapterRequest, reply: AdapterResponse) => input.fallback(direct, reply, allow),
+        run: (ctx: RequestContext) => input.answerUnmatched(ctx, outcome),
+        handle: (direct: AdapterRequest, reply: AdapterResponse) => input.fallback(direct, reply, outcome),
       };
       return withMiddleware(unmatched, chain, handleError, logger)(req, res);
     };
-  if (!input.accessLog) return { routes, fallback, bodyLimit: input.bodyLimit };
+  const match = (method: string, url: string): Routed => router.match(method, url);
+  const dispatch = (req: AdapterRequest, res: AdapterResponse, routed: Routed = router.match(req.method, req.url)) =>
+    routed.kind === 'found' ? routed.target(req, res, routed.params) : fallback(req, res, routed);
   return {
-    routes: routes.map((r) => ({ ...r, handle: withAccessLog(r.handle, logger) })),
-    fallback: withAccessLog(fallback, logger),
+    dispatch: input.accessLog ? withAccessLog(dispatch, logger) : dispatch,
+    match,
+    routes,
     bodyLimit: input.bodyLimit,
   };
 }

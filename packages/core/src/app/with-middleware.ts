@@ -11,6 +11,7 @@ import { RequestContext } from '../http/request-context.js';
 import type { Middleware, RequestHead } from '../extensions/middleware.js';
 import type { Logger } from '../logger.js';
 import type { RouteDef } from '../route-table/route-def.js';
+import type { PathParams } from '../routing/route-match.js';
 
 /** What the inner pipeline sent, held until the middleware chain has returned. */
 class CapturedResponse implements AdapterResponse {
@@ -46,7 +47,7 @@ export function withMiddleware(
   const wanted = wantedTest(chain);
   if (!wanted) return wrapped;
   const direct = target.handle;
-  return (req, res) => (wanted(req) ? wrapped(req, res) : direct(req, res));
+  return (req, res, params) => (wanted(req) ? wrapped(req, res, params) : direct(req, res, params));
 }
 
 /** Whether any middleware of the chain wants a request; null when one of them wants every request. */
@@ -61,9 +62,9 @@ function wantedTest(chain: readonly Middleware[]): ((request: RequestHead) => bo
 function wrap(
   target: Runnable, chain: readonly Middleware[], handleError: (error: unknown, ctx: RequestContext) => Promise<void>, logger: Logger,
 ): RouteHandle {
-  return async (req: AdapterRequest, res: AdapterResponse) => {
+  return async (req: AdapterRequest, res: AdapterResponse, params?: PathParams) => {
     const captured = new CapturedResponse(res);
-    const ctx = new RequestContext(req, captured, target.def);
+    const ctx = new RequestContext(req, captured, target.def, params);
     let failure: unknown;
     const answered = () => captured.response ?? new HttpResponse(null, { status: 204 });
     const inner = (): Promise<HttpResponse> => {

@@ -3,6 +3,7 @@
  * and validates it, and records every error with its `loc`. All binders of a route run before the
  * handler, so one 422 reports every problem at once.
  */
+import { decorumErrors } from '../errors.js';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { ParamDef } from '../route-table/route-def.js';
@@ -20,7 +21,7 @@ export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
 export type SourceReader = (ctx: RequestContext, name: string) => string | string[] | undefined;
 
 const READERS: Record<'path' | 'query' | 'header' | 'cookie', SourceReader> = {
-  path: (ctx, name) => ctx.request.params[name],
+  path: (ctx, name) => ctx.params[name],
   query: (ctx, name) => ctx.query[name],
   header: (ctx, name) => ctx.request.headers[name],
   cookie: (ctx, name) => ctx.cookies[name],
@@ -42,7 +43,7 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return compileScalarBinder(param, READERS[param.source]);
     case 'dependency':
     case 'inject':
-      throw new Error(`${param.source} parameters are bound by the dependency planner`);
+      throw decorumErrors.internal(`${param.source} parameters are bound by the dependency planner`);
   }
 }
 
@@ -83,7 +84,7 @@ function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
 
 /** A whole source as one record: `@Query()`, `@Header()`, `@Cookie()`, `@Param()` without a name. */
 const WHOLE: Record<keyof typeof READERS, (ctx: RequestContext) => Readonly<Record<string, unknown>>> = {
-  path: (ctx) => ctx.request.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
+  path: (ctx) => ctx.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
 };
 
 /** `@Query() filters: FilterDto`: each declared property is coerced from its string, then the DTO is validated. */

@@ -4,12 +4,14 @@
  * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
+import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { RequestValidationError } from '../http/validation-error.js';
 import type { RouteDef } from '../route-table/route-def.js';
+import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
 import { compileProjector, toJson } from './serialize.js';
@@ -187,7 +189,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     }
   };
   const run = (ctx: RequestContext): undefined | Promise<unknown> => start(ctx, false);
-  const handle = (req: AdapterRequest, res: AdapterResponse): undefined | Promise<unknown> => start(new RequestContext(req, res, def), true);
+  const handle: RouteHandle = (req: AdapterRequest, res: AdapterResponse, params?: PathParams): undefined | Promise<unknown> =>
+    start(new RequestContext(req, res, def, params), true);
   return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
 }
 
@@ -205,6 +208,6 @@ export async function runCleanups(ctx: RequestContext, failure: unknown, logger:
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {
-  throw new Error(`${route.id}: dependency parameters need the app's container`);
+  throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
 

@@ -1,6 +1,6 @@
 /**
- * The one query-string parser: core uses it, and adapters whose router parses the query anyway (node's
- * find-my-way, Fastify) are given it, so a request's query is parsed once and has one shape everywhere.
+ * The one query-string parser: core uses it (lazily, once, when something reads the query), and Fastify,
+ * which parses every query anyway, is given it, so a request's query is parsed once and has one shape everywhere.
  */
 import { parse } from 'fast-querystring';
 

@@ -5,10 +5,13 @@
 import { parse as parseCookies } from 'cookie';
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders } from '../adapter/adapter.js';
 import type { RouteDef } from '../route-table/route-def.js';
+import type { PathParams } from '../routing/route-match.js';
 import { parseQueryString, type QueryValues } from './query-string.js';
 import { ResponseControl } from './response-control.js';
 
 export type { QueryValues } from './query-string.js';
+
+const NO_PARAMS: PathParams = Object.freeze(Object.create(null) as PathParams);
 
 export class RequestContext {
   /** The parsed JSON body, once read. */
@@ -28,6 +31,8 @@ export class RequestContext {
     readonly reply: AdapterResponse,
     /** The matched route; undefined for requests no route matched. */
     readonly route: RouteDef | undefined,
+    /** Path parameters as core's router decoded them. */
+    readonly params: PathParams = NO_PARAMS,
   ) {}
 
   get method(): string {
@@ -46,10 +51,6 @@ export class RequestContext {
 
   get headers(): AdapterRequest['headers'] {
     return this.request.headers;
-  }
-
-  get params(): AdapterRequest['params'] {
-    return this.request.params;
   }
 
   get query(): QueryValues {

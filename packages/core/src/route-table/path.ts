@@ -1,8 +1,10 @@
 /**
  * Route paths. Users may write `:id` (NestJS, Express) or `{id}` (FastAPI, OpenAPI); the table keeps
- * both spellings: `/items/:item_id` for routers and `/items/{item_id}` for OpenAPI.
+ * both spellings: `/items/:item_id` for routers and `/items/{item_id}` for OpenAPI. A route's own path
+ * that ends in a slash (`@Get('items/')`) keeps it: that is the declared form, which the `strict` and
+ * `redirect` trailing-slash modes hold requests to. Prefixes and `@Get('/')` add none (NestJS's reading).
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 
 export interface ParsedPath {
   readonly path: string;
@@ -22,26 +24,24 @@ export function parsePath(prefix: string, path: string, where: string): ParsedPa
     const name = paramName(segment);
     if (name === undefined) {
       if (/[:{}*]/.test(segment)) {
-        throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
-          `${where}: path segment "${segment}" is not supported. A segment is either literal text or one ` +
-          `whole parameter (":id" or "{id}").`);
+        throw decorumErrors.pathSegment(where, segment);
       }
       routerSegments.push(segment);
       openapiSegments.push(segment);
       continue;
     }
     if (!PARAM_NAME.test(name)) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
-        `${where}: path parameter "${name}" must be a name of letters, digits and underscores.`);
+      throw decorumErrors.pathParamName(where, name);
     }
     if (params.includes(name)) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_PATH', `${where}: path parameter "${name}" appears twice.`);
+      throw decorumErrors.pathParamTwice(where, name);
     }
     params.push(name);
     routerSegments.push(`:${name}`);
     openapiSegments.push(`{${name}}`);
   }
-  return { path: `/${routerSegments.join('/')}`, openapiPath: `/${openapiSegments.join('/')}`, params };
+  const slash = segments.length > 0 && path.endsWith('/') && /[^/]/.test(path) ? '/' : '';
+  return { path: `/${routerSegments.join('/')}${slash}`, openapiPath: `/${openapiSegments.join('/')}${slash}`, params };
 }
 
 function paramName(segment: string): string | undefined {

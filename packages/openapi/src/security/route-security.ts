@@ -4,7 +4,7 @@
  * auth dependencies. A route needs all of them at once, so they form one OpenAPI requirement object.
  */
 import { SetMetadata, type RouteDef } from '@decorumjs/core';
-import { OpenApiError } from '../errors.js';
+import { openApiErrors } from '../errors.js';
 import type { SecurityRequirementObject, SecuritySchemeObject } from '../openapi-types.js';
 import { isSecuredDependency, type SecurityScheme } from './security-scheme.js';
 
@@ -80,9 +80,7 @@ export class SecuritySchemes {
   #add({ name, scheme }: SecurityScheme): void {
     const existing = this.#schemes.get(name);
     if (existing && JSON.stringify(existing) !== JSON.stringify(scheme)) {
-      throw new OpenApiError('DECORUM_ERR_OPENAPI_SECURITY_SCHEME',
-        `two different security schemes are named "${name}". Give one of them another name ` +
-        `(e.g. apiKey({ name: 'AdminKey', … })).`);
+      throw openApiErrors.securitySchemeClash(name);
     }
     this.#schemes.set(name, scheme);
   }

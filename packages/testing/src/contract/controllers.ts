@@ -8,6 +8,7 @@ import {
   Put, Query, Req, Res, ResponseHeader, ResponseModel, type RequestContext, type ResponseControl,
 } from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
+import { RoutingController } from './routing-controller.js';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -224,4 +225,6 @@ export class ErrorsController {
   }
 }
 
-export const CONTRACT_CONTROLLERS = [QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController];
+export const CONTRACT_CONTROLLERS = [
+  QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
+];

@@ -14,7 +14,9 @@ import { paramCases } from './cases/params.js';
 import { protocolCases } from './cases/protocol.js';
 import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
-import { serveInProcess, serveOverSocket, type RequestTarget, type ServedApp } from './serve.js';
+import { routingCases } from './cases/routing.js';
+import { wireCases } from './cases/wire.js';
+import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestTarget, type ServedApp } from './serve.js';
 
 export interface AdapterContractOptions<A extends HttpAdapter> {
   /** Names the suite: `adapter contract: <name>`. */
@@ -36,9 +38,14 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
       return served.fetch(path, init);
     };
 
-    beforeAll(async () => {
+    /** The contract app on a new adapter, with `app` options of the case's own. */
+    const launch = (appOptions?: ContractAppOptions): Promise<ServedApp> => {
       const adapter = options.createAdapter();
-      served = options.inProcess ? await serveInProcess(adapter, options.inProcess) : await serveOverSocket(adapter);
+      return options.inProcess ? serveInProcess(adapter, options.inProcess, appOptions) : serveOverSocket(adapter, appOptions);
+    };
+
+    beforeAll(async () => {
+      served = await launch();
     });
     afterAll(() => served?.close());
 
@@ -48,6 +55,14 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     errorCases(fetch);
     protocolCases(fetch);
     dependencyInjectionCases(fetch);
+    routingCases(fetch, () => served?.origin, launch);
+    // Raw bytes on a socket: only where there is one.
+    if (!options.inProcess) {
+      wireCases(() => {
+        if (!served?.origin) throw new Error('the contract app is not listening');
+        return served.origin;
+      });
+    }
   });
 }
 

@@ -2,7 +2,7 @@
  * Builds the contract app on an adapter and gives the tests one way to call it: over a real socket
  * from `app.listen(0)`, or straight into a fetch handler for adapters that run without a server.
  */
-import { HttpResponse, createApp, type App, type HttpAdapter } from '@decorumjs/core';
+import { HttpResponse, createApp, type App, type AppOptions, type HttpAdapter } from '@decorumjs/core';
 import { CONTRACT_CONTROLLERS, TeapotError } from './controllers.js';
 
 export type RequestTarget = (path: string, init?: RequestInit) => Promise<Response>;
@@ -10,31 +10,37 @@ export type RequestTarget = (path: string, init?: RequestInit) => Promise<Respon
 export interface ServedApp {
   readonly app: App;
   readonly fetch: RequestTarget;
+  /** `http://127.0.0.1:<port>` when served over a socket (for requests `fetch` cannot send); else undefined. */
+  readonly origin: string | undefined;
   close(): Promise<void>;
 }
 
-export function createContractApp(adapter: HttpAdapter): App {
-  const app = createApp({ adapter, controllers: CONTRACT_CONTROLLERS, logger: false, shutdownGraceMs: 500 });
+/** Options a case may vary on the contract app (routing modes and limits, say). */
+export type ContractAppOptions = Pick<AppOptions, 'routing'>;
+
+export function createContractApp(adapter: HttpAdapter, options: ContractAppOptions = {}): App {
+  const app = createApp({ adapter, controllers: CONTRACT_CONTROLLERS, logger: false, shutdownGraceMs: 500, ...options });
   app.exceptionHandler(TeapotError, (error) => HttpResponse.json({ detail: "I'm a teapot", tea: error.tea }, { status: 418 }));
   return app;
 }
 
-export async function serveOverSocket(adapter: HttpAdapter): Promise<ServedApp> {
-  const app = createContractApp(adapter);
+export async function serveOverSocket(adapter: HttpAdapter, options?: ContractAppOptions): Promise<ServedApp> {
+  const app = createContractApp(adapter, options);
   const { url } = await app.listen(0, '127.0.0.1');
-  return { app, fetch: (path, init) => fetch(url + path, init), close: () => app.close() };
+  return { app, fetch: (path, init) => fetch(url + path, init), origin: url, close: () => app.close() };
 }
 
 export async function serveInProcess<A extends HttpAdapter>(
-  adapter: A, handlerOf: (adapter: A) => (request: Request) => Promise<Response>,
+  adapter: A, handlerOf: (adapter: A) => (request: Request) => Promise<Response>, options?: ContractAppOptions,
 ): Promise<ServedApp> {
-  const app = createContractApp(adapter);
+  const app = createContractApp(adapter, options);
   await app.init();
   adapter.mount(app.mountTable());
   const handler = handlerOf(adapter);
   return {
     app,
     fetch: (path, init) => handler(new Request(`http://contract.test${path}`, init)),
+    origin: undefined,
     close: () => app.close(),
   };
 }

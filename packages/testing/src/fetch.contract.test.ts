@@ -1,0 +1,7 @@
+// The fetch adapter's contract run lives here, not in platform-fetch: this package is built on the fetch
+// adapter (createTestClient runs apps through it), so the dependency goes one way only.
+import { FetchAdapter } from '@decorumjs/platform-fetch';
+import { fetchOverNodeHttp, runAdapterContract } from './contract/index.js';
+
+runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()) });
+runAdapterContract({ name: 'fetch (in-process)', createAdapter: () => new FetchAdapter(), inProcess: (adapter) => adapter.fetch });
