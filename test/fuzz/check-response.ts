@@ -18,8 +18,9 @@ export interface Problem {
   readonly message: string;
 }
 
-// A stack frame (`    at fn (/path/file.js:1:2)`), or a path into the server's dependencies.
-const LEAKED_STACK = /\n\s+at \S.*:\d+:\d+|node_modules[\\/]|file:\/\//;
+// A stack frame (`    at fn (/path/file.js:1:2)`, after a newline or a JSON-escaped `\n`), or a path into
+// the server's dependencies.
+const LEAKED_STACK = /(\n|\\n)\s*at \S[^\n]*?:\d+:\d+|node_modules[\\/]|file:\/\//;
 
 export class ResponseChecker {
   readonly #document: OpenApiLike;

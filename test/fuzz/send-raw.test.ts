@@ -14,7 +14,8 @@ async function serveAnswers(answers: string[]): Promise<number> {
   const server = createServer((socket: Socket) => {
     let seen = 0;
     socket.on('data', (chunk) => {
-      for (const _ of chunk.toString('latin1').split('\r\n\r\n').slice(1)) {
+      const requests = chunk.toString('latin1').split('\r\n\r\n').length - 1;
+      for (let i = 0; i < requests; i++) {
         const answer = answers[seen++];
         if (answer === undefined) continue;
         socket.write(answer);

@@ -47,7 +47,7 @@ export function exchange(port: number, requests: readonly Exchange[], timeoutMs:
         const next = current();
         // A server that says it closes is not asked again; one that says nothing must answer on the connection.
         if (next && /\bclose\b/i.test(parsed.response.headers.connection ?? '')) {
-          settled || finishClosed();
+          if (!settled) finishClosed();
           return;
         }
         if (next && !closed && !socket.destroyed) socket.write(next.bytes);
