@@ -10,6 +10,8 @@ import type { RawResponse, SendResult } from './send-raw.js';
 
 export type ProblemKind =
   | 'no-response' | 'status-5xx' | 'no-detail' | 'leaked-stack' | 'undeclared-status' | 'schema' | 'polluted' | 'not-alive'
+  /** A request built from the document, unchanged, was refused for its form (400, 415, 422…). */
+  | 'valid-refused'
   /** The same case got another status on this adapter than on node (see compare-adapters.ts). */
   | 'adapters-disagree';
 

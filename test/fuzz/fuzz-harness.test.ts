@@ -24,10 +24,16 @@ class Note {
 
 @Controller('broken')
 class BrokenController {
+  // Sent as is (an HttpResponse skips the response model), so only the fuzz can see it breaks the document.
   @Get('schema')
   @ResponseModel(Count)
   schema() {
-    return { count: 'many' };
+    return HttpResponse.json({ count: 'many' });
+  }
+
+  @Get('refuses')
+  refuses(@Query('n', { default: 'x' }) n: string) {
+    return HttpResponse.json({ detail: `no ${n}` }, { status: 400 });
   }
 
   @Get('undeclared')
@@ -77,7 +83,7 @@ describe('the fuzz reports every kind of problem', () => {
 
   const kinds = () => new Set(observations.flatMap((o) => o.problems.map((p) => p.kind)));
 
-  test.each(['schema', 'undeclared-status', 'status-5xx', 'no-detail', 'leaked-stack', 'polluted'])('%s', (kind) => {
+  test.each(['schema', 'undeclared-status', 'status-5xx', 'no-detail', 'leaked-stack', 'polluted', 'valid-refused'])('%s', (kind) => {
     expect([...kinds()]).toContain(kind);
   });
 

@@ -78,7 +78,7 @@ export async function runFuzz(target: FuzzTarget, plan: FuzzPlan, observe: (o: O
     problems.push(...checker.check(result, request.method, findOperation(operations, request.method, pathnameOf(request.target))));
     // A request built from the document must not be refused for its form (a 404 for an unknown item is fine).
     if (family === 'valid' && result.ok && REFUSALS.includes(result.response.status)) {
-      problems.push({ kind: 'schema', message: `a request the document allows was refused: ${result.response.status} ${result.response.body.toString('utf8').slice(0, 300)}` });
+      problems.push({ kind: 'valid-refused', message: `a request the document allows was refused: ${result.response.status} ${result.response.body.toString('utf8').slice(0, 300)}` });
     }
     if (probedOnSame && (!probedOnSame.ok || probedOnSame.response.status >= 300)) {
       problems.push({ kind: 'not-alive', message: `the next normal request on the same connection (${probe.method} ${probe.target}) got ${describe(probedOnSame)}` });
