@@ -71,5 +71,5 @@ afterAll(() => {
   const unused = KNOWN_FAILURES.filter((entry) => !excused.has(entry.id)).map((entry) => entry.id);
   const used = [...excused].map(([id, count]) => `${id} ×${count}`);
   if (used.length > 0) console.info(`fuzz: known failures excused: ${used.join(', ')}`);
-  if (unused.length > 0 && ONLY_CASE === undefined) console.info(`fuzz: KNOWN_FAILURES entries that excused nothing in this run (remove each once its fix has landed): ${unused.join(', ')}`);
+  if (unused.length > 0 && ONLY_CASE === undefined) console.info(`fuzz: KNOWN_FAILURES entries that excused nothing in this run (a rare case may still need one: check with more runs, e.g. DECORUM_FUZZ_RUNS=3000, before removing it): ${unused.join(', ')}`);
 });
