@@ -23,22 +23,6 @@ export interface KnownFailure {
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
   {
-    id: 'quickstart-boom-route',
-    reason: 'the quickstart ships GET /boom, a route that always throws (a 500 by design); it moves out of the example into the tests',
-    families: FAMILIES,
-    kinds: ['status-5xx'],
-    apps: ['quickstart'],
-    when: (o) => /\/boom\b/i.test(o.request.target)
-      && (bodyOf(o) === '{"detail":"Internal Server Error"}' || (o.request.method === 'HEAD' && bodyOf(o) === '')),
-  },
-  {
-    id: 'deep-nesting-500',
-    reason: 'a JSON body nested thousands of levels deep overflows the stack while the 422 is built: a 500 instead of a 4xx',
-    families: ['deep-nesting'],
-    kinds: ['status-5xx'],
-    when: (o) => statusOf(o) === 500,
-  },
-  {
     id: 'node-parser-errors-without-detail',
     reason: "node's HTTP parser answers what it rejects itself (an unknown method, a target without a leading slash, no Host, "
       + 'headers over 16 KB) with an empty 400/431, and Fastify with its own JSON shape: protocol-level errors are not yet in Decorum\'s shape',
