@@ -27,6 +27,7 @@ export {
   Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
 } from './decorators/injection.js';
 export { InjectionToken, type Scope, type Token } from './di/tokens.js';
+export { Security, SecurityScopes, insufficientScope, type ScopedDependency } from './di/security-scopes.js';
 export type { Provider } from './di/providers.js';
 export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.js';
 export { Property, type PropertyOptions } from './schema/property.js';
