@@ -44,7 +44,7 @@ export async function verifyJwt(token: string, key: VerificationKey, options: Ve
   try {
     const resolved = toKey(key);
     const { payload } = typeof resolved === 'function'
-      ? await jwtVerify(token, resolved, verifyOptions)
+      ? await jwtVerify(token, markFailures(resolved), verifyOptions)
       : await jwtVerify(token, resolved, verifyOptions);
     return payload;
   } catch (error) {
@@ -57,15 +57,29 @@ export class InvalidToken extends HttpError {
   override name = 'InvalidToken';
   constructor(readonly description: string, challenge = 'Bearer') {
     super(401, 'Could not validate credentials', {
-      'www-authenticate': `${challenge} error="invalid_token", error_description="${description}"`,
+      'www-authenticate': `${challenge} error="invalid_token", error_description="${description.replace(/["\\]/g, '\\$&')}"`,
     });
   }
 }
 
+/** A key source that fails for want of keys (network, bad JSON), as opposed to a token no key matches. */
+class KeySourceFailure extends Error {}
+
+function markFailures(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (error) {
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)) throw error;
+      throw new KeySourceFailure('key source failed', { cause: error });
+    }
+  };
+}
+
 function toHttpError(error: unknown): HttpError {
-  if (error instanceof errors.JWKSTimeout) return new ServiceUnavailable('Could not fetch the token signing keys');
+  if (error instanceof KeySourceFailure) return new ServiceUnavailable('Could not fetch the token signing keys');
   if (error instanceof errors.JWTExpired) return new InvalidToken('The token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidToken(`The "${error.claim}" claim is invalid`);
+  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidToken(`The ${error.claim} claim is invalid`);
   if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidToken('The token signature is invalid');
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
     return new InvalidToken('No key matches the token');
@@ -74,7 +88,6 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
     return new InvalidToken('The token is malformed');
   }
-  if (error instanceof errors.JOSEError) return new InvalidToken('The token is invalid');
-  // Anything else is the key server failing (network, bad JSON): not the client's fault.
-  return new ServiceUnavailable('Could not fetch the token signing keys');
+  // Anything else (a JOSE error, or jose refusing the key for the token's algorithm) is a bad token too.
+  return new InvalidToken('The token is invalid');
 }
