@@ -15,7 +15,8 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_PROVIDER_CYCLE'
   | 'DECORUM_ERR_PROVIDER_INVALID'
   | 'DECORUM_ERR_SCOPE_MISMATCH'
-  | 'DECORUM_ERR_APP_STATE';
+  | 'DECORUM_ERR_APP_STATE'
+  | 'DECORUM_ERR_SETTINGS_INVALID';
 
 export class DecorumError extends Error {
   override readonly name = 'DecorumError';

@@ -60,3 +60,7 @@ export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from
 export { HTTP_METHODS } from './metadata/records.js';
 export { DecorumError, type DecorumErrorCode } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';
+export { Duration, Env, Secret, Settings, type SettingsClassOptions } from './settings/setting-decorators.js';
+export {
+  REDACTED, SettingsError, loadSettings, settingsProvider, type LoadSettingsOptions, type SettingsIssue,
+} from './settings/load-settings.js';
