@@ -126,3 +126,19 @@ describe('remoteJwks', () => {
     await expect(verifyJwt(good, down)).rejects.toMatchObject({ status: 503 });
   });
 });
+
+describe('jwtBearer with an optional scheme', () => {
+  const optional = jwtBearer({ scheme: oauth2PasswordBearer({ tokenUrl: '/token', autoError: false }), key: SECRET });
+  @Controller('feed')
+  class Feed {
+    @Get() feed(@Security(optional) token: JwtPayload | null) { return { personal: token !== null, sub: token?.sub ?? null }; }
+  }
+
+  test('no token is anonymous; a bad token is still 401', async () => {
+    const { json } = await serve({ controllers: [Feed] });
+    expect((await json('/feed')).body).toEqual({ personal: false, sub: null });
+    const signed = await signJwt({}, SECRET, { subject: 'carol', expiresIn: 60 });
+    expect((await json('/feed', { headers: { authorization: `Bearer ${signed}` } })).body).toEqual({ personal: true, sub: 'carol' });
+    expect((await json('/feed', { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+  });
+});
