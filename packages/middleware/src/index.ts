@@ -12,4 +12,5 @@ export type { Encoding } from './compression/negotiate-encoding.js';
 export { requestId, type RequestIdOptions } from './request-id.js';
 export { trustedHost, type TrustedHostOptions } from './trusted-host.js';
 export { FORWARDED, clientIp, proxyHeaders, requestScheme, type ProxyHeadersOptions } from './proxy-headers.js';
+export { DEFAULT_CSP, securityHeaders, type SecurityHeadersOptions } from './security-headers.js';
 
