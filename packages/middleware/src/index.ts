@@ -13,4 +13,8 @@ export { requestId, type RequestIdOptions } from './request-id.js';
 export { trustedHost, type TrustedHostOptions } from './trusted-host.js';
 export { FORWARDED, clientIp, proxyHeaders, requestScheme, type ProxyHeadersOptions } from './proxy-headers.js';
 export { DEFAULT_CSP, securityHeaders, type SecurityHeadersOptions } from './security-headers.js';
+export { rateLimit, type RateLimitOptions } from './rate-limit/rate-limit.js';
+export {
+  MemoryStore, type MemoryStoreOptions, type RateDecision, type RateLimitAlgorithm, type RateLimitPolicy, type RateLimitStore,
+} from './rate-limit/memory-store.js';
 
