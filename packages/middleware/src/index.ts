@@ -17,4 +17,5 @@ export { rateLimit, type RateLimitOptions } from './rate-limit/rate-limit.js';
 export {
   MemoryStore, type MemoryStoreOptions, type RateDecision, type RateLimitAlgorithm, type RateLimitPolicy, type RateLimitStore,
 } from './rate-limit/memory-store.js';
+export { RedisStore, type RedisScriptClient, type RedisStoreOptions } from './rate-limit/redis-store.js';
 
