@@ -98,8 +98,7 @@ export class DependencyPlanner {
 
   #build(original: unknown, target: unknown, chain: readonly string[], scopes: readonly string[]): DependencyNode {
     const overridden = original !== target;
-    const fromArgs = (scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown) =>
-      this.#fromArgs(chain, scope, args, create, scopes);
+    const fromArgs = (scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown) => this.#fromArgs(chain, scope, args, create);
     if (isFunctionDependency(target)) {
       return fromArgs('request', this.#hostArgs(target.host, chain, scopes), (args) => target.use(...(args as never[])));
     }
@@ -178,8 +177,7 @@ export class DependencyPlanner {
     if (!this.#providers.has(cls)) this.#providers.set(cls, { kind: 'class', token: cls, cls, scope: 'singleton' });
   }
 
-  #fromArgs(chain: readonly string[], scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown,
-    scopes: readonly string[]): DependencyNode {
+  #fromArgs(chain: readonly string[], scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown): DependencyNode {
     const label = chain.at(-1) as string;
     const readsRequest = args.some((a) => a.kind === 'param');
     const requestBound = readsRequest || args.some((a) => a.kind === 'node' && a.node.requestBound);
