@@ -3,7 +3,7 @@
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, Int, Post } from '@decorumjs/decorum';
+import { Body, Controller, DecorumError, Int, Post, ResponseModel, createApp } from '@decorumjs/decorum';
 import { details, rawRequest, serve, start } from './serve.js';
 
 class Point {
@@ -54,6 +54,16 @@ class BodyController {
     merge({}, body);
     return { keys: Object.keys(body), proto: Object.getPrototypeOf(body) === Object.prototype };
   }
+}
+
+class TreeNode {
+  @IsString() name!: string;
+  @IsOptional() @ValidateNested() @Type(() => TreeNode) child?: TreeNode;
+}
+
+@Controller('tree')
+class TreeController {
+  @Post() @ResponseModel(TreeNode) tree(@Body() node: TreeNode) { return node; }
 }
 
 const api = serve({ controllers: [BodyController] });
@@ -178,7 +188,7 @@ describe('body size limit', () => {
   test('a custom limit applies to declared and streamed bodies', async () => {
     const { app, url } = await start({ controllers: [BodyController], bodyLimit: 100 });
     try {
-      const post = (body: BodyInit) => fetch(`${url}/body/string`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (body: RequestInit['body']) => fetch(`${url}/body/string`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect((await post(JSON.stringify('a'.repeat(90)))).status).toBe(200);
       expect((await post(JSON.stringify('a'.repeat(200)))).status).toBe(413);
       const chunks = [`"${'a'.repeat(80)}`, `${'a'.repeat(80)}"`];
@@ -191,6 +201,53 @@ describe('body size limit', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('JSON nesting depth', () => {
+  test('jsonDepthLimit bounds nesting: a nested DTO at the limit passes, one level more is json_invalid', async () => {
+    const { app, url } = await start({ controllers: [BodyController], jsonDepthLimit: 2 });
+    try {
+      const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const ok = await post('/body/profile', '{"name":"Ada","score":1,"home":{"x":1,"y":2}}');
+      expect(ok.status).toBe(200);
+      const deep = await post('/body/profile', '{"name":"Ada","score":1,"home":{"x":1,"y":[2]}}');
+      expect(deep.status).toBe(422);
+      expect(await details(deep)).toEqual([{
+        type: 'json_invalid', loc: ['body', 42], msg: 'JSON decode error', input: {},
+        ctx: { error: 'JSON is nested deeper than the limit of 2 levels' },
+      }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('at the largest limit, a recursive DTO nested that deep is validated, answered and refused without a 500', async () => {
+    const { app, url } = await start({ controllers: [TreeController], jsonDepthLimit: 500 });
+    try {
+      const post = (body: string) => fetch(`${url}/tree`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const tree = (leaf: string) => {
+        let text = `{"name":${leaf}}`;
+        for (let i = 1; i < 500; i++) text = `{"name":"n","child":${text}}`;
+        return text;
+      };
+      const ok = await post(tree('"leaf"'));
+      expect(ok.status).toBe(200);
+      expect((await ok.text()).length).toBeGreaterThan(500 * 20);
+      const invalid = await post(tree('5'));
+      expect(invalid.status).toBe(422);
+      expect((await details(invalid))[0]?.loc).toHaveLength(501);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a limit outside 1–500 is a bootstrap error that says why', () => {
+    for (const jsonDepthLimit of [0, 1.5, 1_000]) {
+      expect(() => createApp({ jsonDepthLimit, logger: false })).toThrow(DecorumError);
+      expect(() => createApp({ jsonDepthLimit, logger: false })).toThrow(/DECORUM_ERR_LIMIT_INVALID: jsonDepthLimit must be a whole number from 1 to 500/);
+    }
+    expect(() => createApp({ bodyLimit: -1, logger: false })).toThrow(/DECORUM_ERR_LIMIT_INVALID: bodyLimit/);
   });
 });
 

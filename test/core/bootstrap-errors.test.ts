@@ -3,7 +3,9 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsString, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
-import { Body, Controller, DecorumError, Get, Param, Post, Query, ResponseModel, createApp, type Class } from '@decorumjs/decorum';
+import {
+  Body, Controller, DecorumError, Get, Header, Int, Param, Post, Query, ResponseModel, createApp, type Class,
+} from '@decorumjs/decorum';
 
 async function bootstrapError(...controllers: Class[]): Promise<DecorumError> {
   const app = createApp({ controllers, logger: false });
@@ -28,6 +30,10 @@ async function bootstrapError(...controllers: Class[]): Promise<DecorumError> {
 
 class Filters { @IsString() q!: string; }
 @Controller('t') class NamedDtoController { @Get('x') read(@Query('filters') filters: Filters) { return filters; } }
+
+@Controller('s') class NestedListController { @Get('x') read(@Query('grid', { type: [[Int]] }) grid: number[][]) { return grid; } }
+@Controller('s') class DtoSpecController { @Get('x') read(@Query('filters', { type: Filters }) filters: Filters) { return filters; } }
+@Controller('s') class DtoListHeaderController { @Get('x') read(@Header('x-filters', { type: [Filters] }) f: Filters[]) { return f; } }
 
 class NoValidators { name!: string; }
 @Controller('d') class NoValidatorsController { @Post('x') create(@Body() body: NoValidators) { return body; } }
@@ -99,6 +105,19 @@ describe('parameters', () => {
     const error = await bootstrapError(controller);
     expect(error.code).toBe('DECORUM_ERR_PARAM_TYPE');
     expect(error.message).toContain(where);
+  });
+
+  test.each([
+    ['a list of lists', NestedListController, 'NestedListController.read', 'array of array of integer', 'query'],
+    ['a DTO named in { type }', DtoSpecController, 'DtoSpecController.read', 'Filters', 'query'],
+    ['a list of DTOs', DtoListHeaderController, 'DtoListHeaderController.read', 'array of Filters', 'header'],
+  ])('%s cannot come from a string value: a bootstrap error with the fix', async (_, controller, where, type, source) => {
+    const error = await bootstrapError(controller);
+    expect(error.code).toBe('DECORUM_ERR_PARAM_TYPE');
+    expect(error.message).toContain(`${where}(`);
+    expect(error.message).toContain(`declared as ${type}, but a ${source} value is a string`);
+    expect(error.fix).toContain('{ type: [Int] }');
+    expect(error.message.endsWith(error.fix)).toBe(true);
   });
 
   test('missing type metadata (a build that drops it)', async () => {

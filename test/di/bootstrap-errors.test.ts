@@ -88,4 +88,29 @@ describe('bootstrap errors explain themselves', () => {
     expect(error.message).toContain('emitDecoratorMetadata');
     expect(error.message).toContain('esbuild and tsx');
   });
+
+  test('app.get() of what the app did not build says how to reach it', async () => {
+    @Injectable({ scope: 'request' }) class PerRequest {}
+    @Injectable() class Unlisted {}
+    const app = createApp({ ...quiet });
+    await app.init();
+    const perRequest = catchError(() => app.get(PerRequest));
+    expect(perRequest.code).toBe('DECORUM_ERR_APP_STATE');
+    expect(perRequest.message).toContain('PerRequest was not built at startup: it is request-scoped');
+    expect(perRequest.fix).toContain('@Depends(PerRequest)');
+    const unlisted = catchError(() => app.get(Unlisted));
+    expect(unlisted.code).toBe('DECORUM_ERR_APP_STATE');
+    expect(unlisted.fix).toContain('List Unlisted in createApp({ providers })');
+    await app.close();
+  });
 });
+
+function catchError(run: () => unknown): DecorumError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DecorumError);
+    return error as DecorumError;
+  }
+  throw new Error('expected a DecorumError');
+}

@@ -77,7 +77,7 @@ describe('proxyHeaders', () => {
 
   test('a malformed address or range is a startup mistake, not a silent mismatch', () => {
     for (const bad of ['10.0.0.0/33', '10.0.0/8', 'fd00::/129', 'localhost', '10.0.0.1/', '::1/64/2']) {
-      expect(() => proxyHeaders({ trustedProxies: [bad] }), bad).toThrow(/is not an IP address or range/);
+      expect(() => proxyHeaders({ trustedProxies: [bad] }), bad).toThrow(/DECORUM_ERR_MIDDLEWARE_OPTIONS: proxyHeaders: .* is not an IP address or range/);
     }
     expect(() => proxyHeaders({ trustedProxies: ['::ffff:10.0.0.1', '0.0.0.0/0', '::/0'] })).not.toThrow();
   });

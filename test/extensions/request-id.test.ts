@@ -43,7 +43,7 @@ describe('requestId', () => {
     });
     const response = await fetch('/id', { headers: { 'x-correlation-id': 'from-client' } });
     expect(response.headers.get('x-correlation-id')).toBe('req-1');
-    expect((await response.json()).id).toBe('req-1');
+    expect(await response.json()).toMatchObject({ id: 'req-1' });
   });
 
   test('echoed on 404s and 500s too, and included in the 500 log line and the access log', async () => {

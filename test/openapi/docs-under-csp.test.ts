@@ -39,9 +39,9 @@ async function openWatched(path: string) {
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
+  // Runs in the page, so it is passed as source text (this file is compiled without the DOM types).
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+    console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI));`);
   const response = await page.goto(`${url}${path}`);
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
   return { page, violations };

@@ -8,7 +8,7 @@ const currentUser = dependency({ name: 'currentUser', inject: [Depends(token)], 
 @Controller('me')
 class MeController {
   @Get()
-  read(@Depends(currentUser) user: { token?: string }, @Query('verbose', { type: Boolean, optional: true }) verbose?: boolean) {
+  read(@Depends(currentUser) user: { token?: string }, @Query('verbose', { type: Boolean, optional: true }) _verbose?: boolean) {
     return user;
   }
 }

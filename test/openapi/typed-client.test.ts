@@ -48,9 +48,11 @@ export async function wrong(create: typeof createClient) {
 
 let dir = '';
 let base = '';
+let schema = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'decorum-client-'));
-  await writeFile(join(dir, 'schema.d.ts'), astToString(await openapiTS(JSON.stringify(openApiDocument(app)))));
+  schema = astToString(await openapiTS(JSON.stringify(openApiDocument(app))));
+  await writeFile(join(dir, 'schema.d.ts'), schema);
   await writeFile(join(dir, 'client.mts'), CLIENT);
   await writeFile(join(dir, 'wrong.mts'), WRONG_CLIENT);
   base = (await app.listen(0, '127.0.0.1')).url;
@@ -90,6 +92,15 @@ test('the generated types reject a wrong path parameter type and a missing body 
     "TS2322: Type 'string' is not assignable to type 'number'.",
     expect.stringContaining("Property 'price' is missing"),
   ]);
+});
+
+// The same types, committed, so test/types/typed-client.test-d.ts checks a client in the type-check step.
+const SCHEMA_HEADER = `// The quickstart's OpenAPI document as openapi-typescript types; test/openapi/typed-client.test.ts keeps it
+// current (update with \`npx vitest run test/openapi/typed-client.test.ts -u\`).
+`;
+
+test('the committed client types are what openapi-typescript generates from the quickstart today', async () => {
+  await expect(SCHEMA_HEADER + schema).toMatchFileSnapshot('./snapshots/quickstart.openapi.d.ts');
 });
 
 test('the compiled client calls the running app', async () => {

@@ -88,8 +88,8 @@ describe('rateLimit() over HTTP', () => {
   });
 
   test('bad options are refused when the middleware is made', () => {
-    expect(() => rateLimit({ limit: 0, window: '1m' })).toThrow(/limit must be/);
-    expect(() => rateLimit({ limit: 5, window: 'soon' })).toThrow(/not a duration/);
-    expect(() => rateLimit({ limit: 5, window: '1m', name: 'a "b"' })).toThrow(/must be a token/);
+    expect(() => rateLimit({ limit: 0, window: '1m' })).toThrow(/DECORUM_ERR_MIDDLEWARE_OPTIONS: rateLimit: limit 0 is not a whole number/);
+    expect(() => rateLimit({ limit: 5, window: 'soon' })).toThrow(/window "soon" is not a duration/);
+    expect(() => rateLimit({ limit: 5, window: '1m', name: 'a "b"' })).toThrow(/cannot appear in the RateLimit headers/);
   });
 });

@@ -3,7 +3,7 @@
  * a pagination dependency, an auth dependency, and a test that swaps the store.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { ITEM_STORE, type Item, type ItemStore } from '../src/item-store.js';
+import { ITEM_STORE, type ItemStore } from '../src/item-store.js';
 import { createInventoryApp } from '../src/main.js';
 
 type Running = { url: string; close(): Promise<void> };
@@ -44,10 +44,10 @@ describe('inventory example', () => {
   test('pagination parameters are validated as the route’s own', async () => {
     const { url } = await start();
     for (const name of ['a', 'b', 'c']) await post(url, { name, price: 1 });
-    expect((await (await fetch(`${url}?limit=2&offset=1`)).json()).map((i: Item) => i.name)).toEqual(['b', 'c']);
+    expect(await (await fetch(`${url}?limit=2&offset=1`)).json()).toMatchObject([{ name: 'b' }, { name: 'c' }]);
     const bad = await fetch(`${url}?limit=1000`);
     expect(bad.status).toBe(422);
-    expect((await bad.json()).detail[0]).toMatchObject({ loc: ['query', 'limit'], type: 'less_than_equal' });
+    expect(await bad.json()).toMatchObject({ detail: [{ loc: ['query', 'limit'], type: 'less_than_equal' }] });
   });
 
   test('the store can be overridden for one app instance without touching the code under test', async () => {

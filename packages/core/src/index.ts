@@ -6,7 +6,7 @@ import 'reflect-metadata';
 
 export { App, createApp } from './app/app.js';
 export type { AppInfo, AppOptions, Plugin } from './app/app-options.js';
-export { DEFAULT_BODY_LIMIT } from './app/app-options.js';
+export { DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, MAX_JSON_DEPTH_LIMIT } from './app/app-options.js';
 
 export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
@@ -36,9 +36,10 @@ export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,
-  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT,
+  ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent, UnsupportedMediaType, STATUS_TEXT, bodyLimitExceeded,
   type HeaderValues,
 } from './http/http-error.js';
+export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
 export { parseQueryString } from './http/query-string.js';
@@ -55,10 +56,11 @@ export { compileRouter, type Router, type RouterRoute } from './routing/router.j
 export {
   ALLOW_ORDER, DEFAULT_MAX_PARAM_LENGTH, type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
 } from './routing/route-match.js';
+export { DEFAULT_SERVER_LIMITS, resolveServerLimits, type ServerLimits } from './adapter/server-limits.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
-export { DecorumError, type DecorumErrorCode } from './errors.js';
+export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';
 export { Duration, Env, Secret, Settings, type SettingsClassOptions } from './settings/setting-decorators.js';
 export {

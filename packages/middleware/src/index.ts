@@ -18,4 +18,4 @@ export {
   MemoryStore, type MemoryStoreOptions, type RateDecision, type RateLimitAlgorithm, type RateLimitPolicy, type RateLimitStore,
 } from './rate-limit/memory-store.js';
 export { RedisStore, type RedisScriptClient, type RedisStoreOptions } from './rate-limit/redis-store.js';
-
+export { MiddlewareError, middlewareErrors, type MiddlewareErrorCode } from './errors.js';

@@ -5,6 +5,7 @@
  */
 import type { Middleware, RequestContext } from '@decorumjs/core';
 import { BlockList, isIP } from 'node:net';
+import { middlewareErrors } from './errors.js';
 import { headerOf, listOf } from './headers.js';
 
 export interface ProxyHeadersOptions {
@@ -93,7 +94,7 @@ function addTrusted(list: BlockList, entry: string): void {
   const prefix = Number(bits);
   const max = family === 4 ? 32 : 128;
   if (family === 0 || extra !== undefined || (bits !== undefined && !(bits !== '' && Number.isInteger(prefix) && prefix >= 0 && prefix <= max))) {
-    throw new TypeError(`proxyHeaders: "${entry}" is not an IP address or range (10.0.0.5, 10.0.0.0/8, ::1, fd00::/8)`);
+    throw middlewareErrors.proxyRange(entry);
   }
   const type = family === 4 ? 'ipv4' : 'ipv6';
   if (bits === undefined) list.addAddress(address, type);

@@ -3,6 +3,7 @@
  * with defaults that keep Decorum's offline /docs (Swagger UI) and /redoc (ReDoc) working.
  */
 import type { Middleware } from '@decorumjs/core';
+import { middlewareErrors } from './errors.js';
 import { requestScheme } from './proxy-headers.js';
 
 export interface SecurityHeadersOptions {
@@ -75,7 +76,7 @@ function contentSecurityPolicy(option: SecurityHeadersOptions['contentSecurityPo
   const directives: Record<string, string | null> = { ...DEFAULT_CSP, ...option };
   for (const [name, value] of Object.entries(directives)) {
     // A header value cannot hold a line break or `;` inside a directive: refuse it at startup, not on the wire.
-    if (value !== null && /[;\r\n]/.test(value)) throw new TypeError(`securityHeaders: the ${name} directive must not contain ";" or a line break`);
+    if (value !== null && /[;\r\n]/.test(value)) throw middlewareErrors.cspDirective(name);
   }
   return Object.entries(directives).filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, value]) => (value === '' ? name : `${name} ${value}`)).join('; ');

@@ -9,7 +9,7 @@ export { buildOpenApi, type BuildOpenApiOptions } from './build-openapi.js';
 export { openApiDocument } from './app-document.js';
 export { openApi, type OpenApiPluginOptions } from './serve/openapi-plugin.js';
 export type { SecuredDependency } from './security/security-scheme.js';
-export { OpenApiError, type OpenApiErrorCode } from './errors.js';
+export { OpenApiError, openApiErrors, type OpenApiErrorCode } from './errors.js';
 export type {
   ComponentsObject, InfoObject, JsonSchema, MediaTypeObject, OAuthFlowsObject, OpenApiDocument, OperationObject,
   ParameterObject, PathItemObject, RequestBodyObject, ResponseObject, SecurityRequirementObject, SecuritySchemeObject,

@@ -7,7 +7,7 @@
  */
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import type { HttpAdapter, MountTable, ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
 import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorumjs/platform-node';
 import { ExpressRequest } from './express-request.js';
 
@@ -31,6 +31,7 @@ export class ExpressAdapter implements HttpAdapter {
   readonly router: Router = express.Router();
   readonly #fallthrough: boolean;
   readonly #serverOptions: NodeServerOptions;
+  #bodyLimit = DEFAULT_BODY_LIMIT;
   #server: Server | undefined;
 
   constructor(options: ExpressAdapterOptions = {}) {
@@ -40,11 +41,19 @@ export class ExpressAdapter implements HttpAdapter {
       this.app = options.app;
     } else {
       this.app = express();
+      // Nothing to gain from telling every client (and scanner) which server this is.
+      this.app.disable('x-powered-by');
       this.app.use(this.router);
     }
   }
 
+  /** The node:http server, once listening (for WebSocket upgrades and other server-level needs). */
+  get server(): Server | undefined {
+    return this.#server;
+  }
+
   mount(table: MountTable): void {
+    this.#bodyLimit = table.bodyLimit;
     const fallthrough = this.#fallthrough;
     // `req.url` is relative to where the router is mounted (`app.use('/api', adapter.router)`).
     this.router.use((req: Request, res: Response, next: NextFunction) => {
@@ -57,7 +66,7 @@ export class ExpressAdapter implements HttpAdapter {
 
   listen(port: number, host: string): Promise<ServerAddress> {
     // The same limits and graceful close as platform-node's own server.
-    this.#server = createLimitedServer(this.app, this.#serverOptions);
+    this.#server = createLimitedServer(this.app, this.#serverOptions, () => this.#bodyLimit);
     return listenOn(this.#server, port, host);
   }
 

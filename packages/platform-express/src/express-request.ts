@@ -4,7 +4,7 @@
  * already consumed the stream, its result is handed to core instead, so the route still gets its body.
  */
 import type { Request } from 'express';
-import { PayloadTooLarge } from '@decorumjs/core';
+import { bodyLimitExceeded } from '@decorumjs/core';
 import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
@@ -16,7 +16,7 @@ export class ExpressRequest extends NodeRequest {
     const parsed: unknown = this.express.body;
     if (!this.express.readableEnded || parsed === undefined) return super.readBody(limit);
     const bytes = toBytes(parsed);
-    if (bytes.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    if (bytes.byteLength > limit) return Promise.reject(bodyLimitExceeded(limit));
     return Promise.resolve(bytes);
   }
 }

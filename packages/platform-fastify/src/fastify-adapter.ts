@@ -5,15 +5,24 @@
  * adapter. Your own routes are more specific than `/*` and win; the catch-all body parser and the error
  * handler below never touch them.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory, type FastifyServerOptions,
+} from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
-  PayloadTooLarge, UnsupportedMediaType, parseQueryString, type HttpAdapter, type MountTable, type ServerAddress,
+  DEFAULT_BODY_LIMIT, HttpError, RequestAborted, STATUS_TEXT, UnsupportedMediaType, bodyLimitExceeded, isDisconnect,
+  parseQueryString, type HttpAdapter, type MountTable, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
+import { createLimitedServer } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
-export interface FastifyAdapterOptions {
+/**
+ * On an instance Decorum creates, the limits are applied by Decorum's own node:http server (the one the
+ * node and Express adapters use), handed to Fastify as its `serverFactory`; on your own instance, set
+ * Fastify's `requestTimeout`, `keepAliveTimeout` and `http.headersTimeout` yourself.
+ */
+export interface FastifyAdapterOptions extends ServerLimits {
   /**
    * Your Fastify instance. Decorum registers its catch-all route on it at `mount` (before it is ready).
    * Fastify's router rejects a path with a malformed escape (`/%zz`) before any route sees it: create
@@ -29,14 +38,24 @@ export class FastifyAdapter implements HttpAdapter {
   /** The Fastify instance Decorum's routes are registered on. */
   readonly instance: FastifyInstance;
   readonly #sharesQueryParser: boolean;
+  #bodyLimit = DEFAULT_BODY_LIMIT;
 
   constructor(options: FastifyAdapterOptions = {}) {
     // Fastify parses every query string. On an instance made here with core's parser, core reuses that
     // result; a parser of your own (qs, say) may give other shapes, so core then parses the URL itself.
     this.#sharesQueryParser = !options.instance && !options.fastify?.querystringParser && !options.fastify?.routerOptions?.querystringParser;
+    const fastify = options.fastify ?? {};
+    const serverFactory: FastifyServerFactory = (handler) => createLimitedServer(handler, options, () => this.#bodyLimit);
     this.instance = options.instance ?? Fastify({
+      // HTTPS, HTTP/2 and a factory of your own keep Fastify's server (and its own limits).
+      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify ? {} : {
+        serverFactory,
+        // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
+        clientErrorHandler: ignoreClientError,
+      }),
+      // Fastify's own answers to URLs its router refuses, in Decorum's shape.
       frameworkErrors,
-      ...options.fastify,
+      ...fastify,
       routerOptions: {
         ...(this.#sharesQueryParser ? { querystringParser: parseQueryString } : {}),
         ...options.fastify?.routerOptions,
@@ -46,6 +65,7 @@ export class FastifyAdapter implements HttpAdapter {
 
   mount(table: MountTable): void {
     MOUNTED.set(this.instance, table);
+    this.#bodyLimit = table.bodyLimit;
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
     const serve = server(this.#sharesQueryParser);
 
@@ -59,6 +79,7 @@ export class FastifyAdapter implements HttpAdapter {
       scope.setErrorHandler((error, request, reply) => {
         const coreError = bodyError(error);
         if (!coreError || !request.is404) throw error;
+        keepConnection(reply);
         return serve(table, request, reply, coreError);
       });
       scope.route({
@@ -70,6 +91,7 @@ export class FastifyAdapter implements HttpAdapter {
         errorHandler: (error, request, reply) => {
           const coreError = bodyError(error);
           if (!coreError) throw error;
+          keepConnection(reply);
           return serve(table, request, reply, coreError);
         },
       });
@@ -105,11 +127,14 @@ const MOUNTED = new WeakMap<FastifyInstance, MountTable>();
  */
 export function frameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   const table = MOUNTED.get(request.server);
-  if (!table || (error as { code?: unknown }).code !== 'FST_ERR_BAD_URL') {
-    void reply.send(error);
+  if (table && (error as { code?: unknown }).code === 'FST_ERR_BAD_URL') {
+    void server(false)(table, request, reply);
     return;
   }
-  void server(false)(table, request, reply);
+  // Any other refusal of Fastify's router (FST_ERR_MAX_PARAM_LENGTH on a route of your own): its status, Decorum's shape.
+  const status = (error as { statusCode?: unknown }).statusCode;
+  const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
+  void reply.code(code).type('application/json').send(JSON.stringify({ detail: STATUS_TEXT[code] ?? 'Bad Request' }));
 }
 
 type Serve = (table: MountTable, request: FastifyRequest, reply: FastifyReply, bodyError?: Error) => Promise<FastifyReply> | undefined;
@@ -127,10 +152,26 @@ function server(sharesQueryParser: boolean): Serve {
 
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */
 function toCoreBodyError(error: unknown, limit: number): Error | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  if (isDisconnect(error)) return new RequestAborted({ cause: error });
+  const { code, statusCode } = typeof error === 'object' && error !== null ? (error as { code?: unknown; statusCode?: unknown }) : {};
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyLimitExceeded(limit);
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new UnsupportedMediaType('Unsupported Media Type: expected a JSON body with Content-Type application/json');
   }
+  // Any other body error of Fastify's (a Content-Length that does not match the body, say): its status, Decorum's shape.
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return new HttpError(statusCode, STATUS_TEXT[statusCode] ?? 'Bad Request');
+  }
   return undefined;
 }
+
+/**
+ * Fastify asks for `Connection: close` after any body error, and the client, still sending, would then
+ * see a reset instead of the answer. The response reads the rest off the wire instead (bounded; see
+ * platform-node's `discardUnread`), so the connection can stay open.
+ */
+function keepConnection(reply: FastifyReply): void {
+  reply.removeHeader('connection');
+}
+
+function ignoreClientError(): void {}

@@ -4,7 +4,7 @@
  * the error Fastify met while reading it, translated to the error core would have raised itself.
  */
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -36,7 +36,7 @@ export class FastifyAdapterRequest implements AdapterRequest {
     // Fastify leaves GET, HEAD and empty bodies unparsed.
     const body = this.raw.body;
     if (!(body instanceof Uint8Array)) return Promise.resolve(EMPTY);
-    if (body.byteLength > limit) return Promise.reject(new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`));
+    if (body.byteLength > limit) return Promise.reject(bodyLimitExceeded(limit));
     return Promise.resolve(body);
   }
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
 import type { AdapterResponse, OutgoingBody, OutgoingHeaders } from '@decorumjs/core';
+import { discardUnread, hasBody } from '@decorumjs/platform-node';
 
 export class FastifyAdapterResponse implements AdapterResponse {
   constructor(readonly raw: FastifyReply) {}
@@ -16,6 +17,9 @@ export class FastifyAdapterResponse implements AdapterResponse {
 
   send(status: number, headers: OutgoingHeaders, body: OutgoingBody): void | Promise<void> {
     const reply = this.raw.code(status);
+    // A body Fastify refused or never read (a GET's) is read off the wire, bounded, as on node:http.
+    const req = reply.request.raw;
+    if (!req.complete && hasBody(req)) discardUnread(req);
     for (const name in headers) {
       const value = headers[name] as string | number | readonly string[];
       reply.header(name, Array.isArray(value) ? [...(value as readonly string[])] : value);

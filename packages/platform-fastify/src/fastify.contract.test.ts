@@ -1,4 +1,4 @@
 import { runAdapterContract } from '@decorumjs/testing/contract';
 import { FastifyAdapter } from './index.js';
 
-runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });
+runAdapterContract({ name: 'fastify', createAdapter: (limits) => new FastifyAdapter(limits) });

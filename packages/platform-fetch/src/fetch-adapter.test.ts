@@ -23,5 +23,8 @@ test('app.listen() on the fetch adapter explains how to serve it instead', async
 });
 
 test('a request before mount() is refused', async () => {
-  await expect(new FetchAdapter().fetch(new Request('http://x/ping'))).rejects.toThrow(/mount\(\) before serving/);
+  await expect(new FetchAdapter().fetch(new Request('http://x/ping'))).rejects.toMatchObject({
+    code: 'DECORUM_ERR_APP_STATE',
+    message: expect.stringMatching(/mount\(\) before serving.*toFetchHandler\(app\)/s),
+  });
 });

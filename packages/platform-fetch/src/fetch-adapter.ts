@@ -3,7 +3,7 @@
  * Bun, Cloudflare Workers, Vercel and Netlify functions, or node behind a bridge). Core's router decides
  * every path, so paths, trailing slashes and 405s are exactly those of the other adapters.
  */
-import { DecorumError, type App, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
+import { decorumErrors, type App, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
 import { FetchRequest } from './fetch-request.js';
 import { FetchResponse } from './fetch-response.js';
 
@@ -30,7 +30,7 @@ export class FetchAdapter implements HttpAdapter {
   /** Answers one request. Bound, so it can be passed around as is: `export default { fetch: adapter.fetch }`. */
   readonly fetch: FetchHandler = (request, info) => {
     const table = this.#table;
-    if (!table) return Promise.reject(new Error('FetchAdapter: mount() before serving requests'));
+    if (!table) return Promise.reject(decorumErrors.adapterNotMounted('FetchAdapter'));
     const url = info?.target ?? pathAndQuery(request.url);
     return new Promise<Response>((resolve, reject) => {
       const req = new FetchRequest(request, url, info?.remoteAddress);
@@ -38,17 +38,14 @@ export class FetchAdapter implements HttpAdapter {
       const answered = table.dispatch(req, res);
       // Core always answers; this only guards against an adapter bug leaving the caller waiting forever.
       Promise.resolve(answered).then(
-        () => { if (!res.headersSent) reject(new Error(`FetchAdapter: ${request.method} ${url} sent no response`)); },
+        () => { if (!res.headersSent) reject(decorumErrors.internal(`FetchAdapter: ${request.method} ${url} sent no response`)); },
         reject,
       );
     });
   };
 
   listen(): Promise<ServerAddress> {
-    return Promise.reject(new DecorumError('DECORUM_ERR_APP_STATE',
-      'the fetch adapter has no server of its own. Hand its handler to your runtime instead of calling ' +
-      'app.listen(): `const fetch = await toFetchHandler(app)`, then `Deno.serve(fetch)`, `Bun.serve({ fetch })` ' +
-      'or `export default { fetch }`.'));
+    return Promise.reject(decorumErrors.noServerOfItsOwn('fetch'));
   }
 
   close(): Promise<void> {

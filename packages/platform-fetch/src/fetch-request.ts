@@ -2,7 +2,7 @@
  * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
  * names) because that is what core's binders read; the body stream is read only when a route asks.
  */
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { RequestAborted, bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -30,7 +30,10 @@ export class FetchRequest implements AdapterRequest {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        // The body stream broke before its end: the client went away (the runtime says no more).
+        throw new RequestAborted({ cause: error });
+      });
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
@@ -54,5 +57,5 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 function tooLarge(limit: number): Error {
-  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  return bodyLimitExceeded(limit);
 }

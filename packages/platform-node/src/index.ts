@@ -4,3 +4,5 @@ export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 export { NodeRequest } from './node-request.js';
 export { NodeResponse } from './node-response.js';
 export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
+// For adapters whose framework reads bodies itself (Fastify): the same bounded discard after the answer.
+export { discardUnread, hasBody } from './discard-body.js';

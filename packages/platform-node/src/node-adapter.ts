@@ -4,7 +4,7 @@
  * route.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { HttpAdapter, MountTable, ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, decorumErrors, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
@@ -33,13 +33,13 @@ export class NodeAdapter implements HttpAdapter {
   /** Answers one request; usable as a plain node `request` listener on a server you own. */
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
     const table = this.#table;
-    if (!table) throw new Error('NodeAdapter: mount() before serving requests');
+    if (!table) throw decorumErrors.adapterNotMounted('NodeAdapter');
     const request = new NodeRequest(req);
     void table.dispatch(request, new NodeResponse(res, request));
   };
 
   listen(port: number, host: string): Promise<ServerAddress> {
-    this.#server = createLimitedServer(this.handler, this.#options);
+    this.#server = createLimitedServer(this.handler, this.#options, () => this.#table?.bodyLimit ?? DEFAULT_BODY_LIMIT);
     return listenOn(this.#server, port, host);
   }
 

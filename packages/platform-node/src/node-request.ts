@@ -1,9 +1,10 @@
 /**
  * node's IncomingMessage as an `AdapterRequest`. The body is read only when a route asks for it, with
- * the size limit checked against Content-Length first and then while streaming.
+ * the size limit checked against Content-Length first and then while streaming. A body left unread is
+ * discarded after the response (see `discard-body.ts`).
  */
 import type { IncomingMessage } from 'node:http';
-import { PayloadTooLarge, type AdapterRequest } from '@decorumjs/core';
+import { RequestAborted, bodyLimitExceeded, isDisconnect, type AdapterRequest } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -11,8 +12,6 @@ export class NodeRequest implements AdapterRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
-  /** Set when the body was left unread (too large): the connection must close after the response. */
-  abandoned = false;
 
   constructor(readonly raw: IncomingMessage) {
     this.method = raw.method ?? 'GET';
@@ -28,39 +27,43 @@ export class NodeRequest implements AdapterRequest {
     const req = this.raw;
     const declared = req.headers['content-length'];
     if (declared === undefined && req.headers['transfer-encoding'] === undefined) return Promise.resolve(EMPTY);
-    if (declared !== undefined && Number(declared) > limit) {
-      this.abandoned = true;
-      return Promise.reject(tooLarge(limit));
-    }
+    if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit));
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const onData = (chunk: Buffer) => {
         size += chunk.length;
         if (size > limit) {
-          this.abandoned = true;
+          // Paused with the rest unread: the response discards it (bounded) once the 413 is sent.
           cleanup();
+          req.pause();
           reject(tooLarge(limit));
           return;
         }
         chunks.push(chunk);
       };
-      // A body that ended needs no listener removal: the stream emits nothing more.
+      // A body that ended needs no listener removal: the stream emits nothing more, and `close` then
+      // finds the request complete.
       const onEnd = () => {
         resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
       };
       const onError = (error: Error) => {
         cleanup();
-        reject(error);
+        reject(isDisconnect(error) ? new RequestAborted({ cause: error }) : error);
+      };
+      // The client hung up mid-body: node closes the request without an error when nobody listens for one.
+      const onClose = () => {
+        cleanup();
+        if (!req.complete) reject(new RequestAborted());
       };
       const cleanup = () => {
-        req.off('data', onData).off('end', onEnd).off('error', onError);
+        req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
       };
-      req.on('data', onData).on('end', onEnd).on('error', onError);
+      req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
     });
   }
 }
 
 function tooLarge(limit: number): Error {
-  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+  return bodyLimitExceeded(limit);
 }

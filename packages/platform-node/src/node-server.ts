@@ -1,25 +1,39 @@
 /**
- * The node:http server life cycle every node-based adapter shares: a server with Decorum's default
- * limits, listening that reports its address, and a graceful close bounded by a grace period.
+ * The node:http server life cycle every node-based adapter shares: a server with Decorum's limits
+ * (`ServerLimits`: timeouts, keep-alive, lingering close) and its answers to requests node refuses itself,
+ * listening that reports its address, and a graceful close bounded by a grace period.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServerAddress } from '@decorumjs/core';
+import { DEFAULT_BODY_LIMIT, resolveServerLimits, type ServerAddress, type ServerLimits } from '@decorumjs/core';
+import { answerClientError } from './answer-client-error.js';
+import { setDiscardLimit, withholdContinue } from './discard-body.js';
 
-export interface NodeServerOptions {
-  /** Time allowed to receive a whole request, in ms (30 s). */
-  requestTimeout?: number;
-  /** Time allowed to receive the request headers, in ms (10 s). */
-  headersTimeout?: number;
-  /** Idle time before a keep-alive connection is closed, in ms (5 s). */
-  keepAliveTimeout?: number;
-}
+export type NodeServerOptions = ServerLimits;
 
-export function createLimitedServer(listener: RequestListener, options: NodeServerOptions = {}): Server {
-  const server = createServer(listener);
-  server.requestTimeout = options.requestTimeout ?? 30_000;
-  server.headersTimeout = options.headersTimeout ?? 10_000;
-  server.keepAliveTimeout = options.keepAliveTimeout ?? 5_000;
+/**
+ * @param bodyLimit the app's body limit (read when a request arrives, so it may be set at `mount`): a
+ *   request that announces a larger body with `Expect: 100-continue` is answered without being invited.
+ */
+export function createLimitedServer(listener: RequestListener, options: NodeServerOptions = {}, bodyLimit: () => number = () => DEFAULT_BODY_LIMIT): Server {
+  const limits = resolveServerLimits(options);
+  const server = createServer({
+    requestTimeout: limits.requestTimeout,
+    headersTimeout: limits.headersTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    maxHeaderSize: limits.maxHeaderSize,
+    // node checks both timeouts on this interval (30 s by default): a tenth of the shortest keeps them close to exact.
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeout / 10, limits.requestTimeout / 10)),
+  }, listener);
+  // Without this listener node invites every upload; a body over the limit is not invited: the route
+  // answers 413 before the client sends it, and node closes the connection after that answer.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length']) > bodyLimit()) withholdContinue(req);
+    else res.writeContinue();
+    server.emit('request', req, res);
+  });
+  server.on('clientError', answerClientError);
+  server.on('connection', (socket) => setDiscardLimit(socket, limits.discardLimit));
   return server;
 }
 

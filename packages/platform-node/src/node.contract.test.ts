@@ -1,4 +1,4 @@
 import { runAdapterContract } from '@decorumjs/testing/contract';
 import { NodeAdapter } from './index.js';
 
-runAdapterContract({ name: 'node', createAdapter: () => new NodeAdapter() });
+runAdapterContract({ name: 'node', createAdapter: (limits) => new NodeAdapter(limits) });

@@ -3,5 +3,7 @@
 import { FetchAdapter } from '@decorumjs/platform-fetch';
 import { fetchOverNodeHttp, runAdapterContract } from './contract/index.js';
 
-runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()) });
+// serveFetch's node:http server is the runtime's, not the adapter's: the transport cases (lingering close,
+// 431, 100-continue, timeouts) are not the fetch adapter's to pass.
+runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()), transport: false });
 runAdapterContract({ name: 'fetch (in-process)', createAdapter: () => new FetchAdapter(), inProcess: (adapter) => adapter.fetch });

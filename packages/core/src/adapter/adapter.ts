@@ -25,7 +25,8 @@ export interface AdapterRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /**
    * Reads the whole body. Rejects with `PayloadTooLarge` past `limit` bytes, checking
-   * `content-length` before reading when it is present.
+   * `content-length` before reading when it is present, and with `RequestAborted` when the client goes
+   * away before the body's end (logged at debug level; nobody is left to answer).
    */
   readBody(limit: number): Promise<Uint8Array>;
   /** The client's address, when the server knows it. */

@@ -46,6 +46,12 @@ export interface AppOptions extends AppInfo {
    * FastAPI's 307, `'strict'`) and the longest path parameter (2,048 characters; longer answers 414).
    */
   routing?: RoutingOptions;
+
+  /**
+   * Deepest nesting of arrays and objects accepted in a JSON body (200 by default, as pydantic's JSON
+   * parser; at most 500). Deeper bodies answer 422 `json_invalid` before they are parsed.
+   */
+  jsonDepthLimit?: number;
   validation?: {
     /** 422 as FastAPI (default), or 400 for teams that prefer it. */
     status?: number;
@@ -70,4 +76,10 @@ export interface AppOptions extends AppInfo {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_JSON_DEPTH_LIMIT = 200;
+/**
+ * Past this, the recursive walks over a body (class-transformer and class-validator on a recursive DTO,
+ * the 422, serialization) come close to the stack's end: a recursive DTO 800 levels deep overflows it.
+ */
+export const MAX_JSON_DEPTH_LIMIT = 500;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

@@ -7,10 +7,11 @@ import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/
 import type { Middleware, MountedMiddleware } from '../extensions/middleware.js';
 import { buildMountTable } from './build-mount-table.js';
 import { injectedTargets, moduleProviders, planAppRoutes } from './plan-routes.js';
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
+import { RequestAborted } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
@@ -23,7 +24,7 @@ import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import type { Unmatched } from '../routing/route-match.js';
 import {
-  DEFAULT_BODY_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, type AppInfo, type AppOptions,
+  DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, MAX_JSON_DEPTH_LIMIT, type AppInfo, type AppOptions,
 } from './app-options.js';
 
 type Hook = () => unknown;
@@ -48,6 +49,7 @@ export class App {
 
   constructor(options: AppOptions = {}) {
     this.#options = options;
+    assertLimits(options);
     const { title = 'Decorum', version = '0.1.0', description, servers } = options;
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
@@ -151,7 +153,7 @@ export class App {
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
   mountTable(): MountTable {
-    if (!this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before mounting the app');
+    if (!this.#compiled) throw decorumErrors.notInitialized('mounting the app');
     return buildMountTable({
       compiled: this.#compiled,
       middleware: this.#middleware,
@@ -209,23 +211,27 @@ export class App {
     return this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   }
 
+  get #jsonDepthLimit(): number {
+    return this.#options.jsonDepthLimit ?? DEFAULT_JSON_DEPTH_LIMIT;
+  }
+
   #adapter(): HttpAdapter {
     const adapter = this.#options.adapter;
     if (!adapter) {
-      throw new DecorumError('DECORUM_ERR_APP_STATE',
-        'no HTTP adapter: pass { adapter } to createApp, or import createApp from "@decorumjs/decorum" for node:http.');
+      throw decorumErrors.noAdapter();
     }
     return adapter;
   }
 
   #assertOpen(what: string): void {
-    if (this.#routes) throw new DecorumError('DECORUM_ERR_APP_STATE', `cannot ${what} after the route table was built`);
+    if (this.#routes) throw decorumErrors.routeTableBuilt(what);
   }
 
   #runtime(container: Container): RouteRuntime {
     const planner = this.#planner;
     return {
       bodyLimit: this.#bodyLimit,
+      jsonDepthLimit: this.#jsonDepthLimit,
       validation: this.validation,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
@@ -241,12 +247,16 @@ export class App {
 
   /** A singleton from the app's container, after `init()` (for scripts and tests). */
   get<T>(token: Token<T>): T {
-    if (!this.#container) throw new DecorumError('DECORUM_ERR_APP_STATE', 'call app.init() before app.get()');
+    if (!this.#container) throw decorumErrors.notInitialized('app.get()');
     return this.#container.singleton(this.#planner.node(token, [])) as T;
   }
 
   /** Sends the response for `error`: a registered handler, Decorum's default, or a logged 500. */
   async handleError(error: unknown, ctx: RequestContext): Promise<void> {
+    if (error instanceof RequestAborted) {
+      this.logger.debug({ method: ctx.method, url: ctx.url }, 'client disconnected before sending its whole request');
+      return;
+    }
     let response: HttpResponse | undefined;
     try {
       const handler = this.exceptionHandlers.find(error);
@@ -288,10 +298,10 @@ export class App {
    * app.use('/admin', requireAdmin);
    */
   use(prefixOrMiddleware: string | Middleware, middleware?: Middleware): this {
-    if (this.#compiled) throw new DecorumError('DECORUM_ERR_APP_STATE', 'cannot add middleware after the app started');
+    if (this.#compiled) throw decorumErrors.middlewareAfterStart();
     const prefix = typeof prefixOrMiddleware === 'string' ? `/${prefixOrMiddleware.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '') : '';
     const fn = typeof prefixOrMiddleware === 'function' ? prefixOrMiddleware : middleware;
-    if (!fn) throw new DecorumError('DECORUM_ERR_APP_STATE', 'app.use(prefix, middleware) needs a middleware function');
+    if (!fn) throw decorumErrors.middlewareMissing();
     this.#middleware.push({ prefix, middleware: fn });
     return this;
   }
@@ -310,4 +320,14 @@ function isClass(value: unknown): value is Class {
 /** Creates an app. `@decorumjs/decorum`'s `createApp` is this with node:http and the docs plugin by default. */
 export function createApp(options: AppOptions = {}): App {
   return new App(options);
+}
+
+function assertLimits(options: AppOptions): void {
+  const { bodyLimit, jsonDepthLimit } = options;
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit >= 0)) {
+    throw decorumErrors.limitInvalid('bodyLimit', 'a whole number of bytes', bodyLimit);
+  }
+  if (jsonDepthLimit !== undefined && !(Number.isInteger(jsonDepthLimit) && jsonDepthLimit >= 1 && jsonDepthLimit <= MAX_JSON_DEPTH_LIMIT)) {
+    throw decorumErrors.limitInvalid('jsonDepthLimit', `a whole number from 1 to ${MAX_JSON_DEPTH_LIMIT}`, jsonDepthLimit);
+  }
 }

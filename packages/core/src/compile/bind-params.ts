@@ -3,6 +3,7 @@
  * and validates it, and records every error with its `loc`. All binders of a route run before the
  * handler, so one 422 reports every problem at once.
  */
+import { decorumErrors } from '../errors.js';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { ParamDef } from '../route-table/route-def.js';
@@ -42,7 +43,7 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return compileScalarBinder(param, READERS[param.source]);
     case 'dependency':
     case 'inject':
-      throw new Error(`${param.source} parameters are bound by the dependency planner`);
+      throw decorumErrors.internal(`${param.source} parameters are bound by the dependency planner`);
   }
 }
 

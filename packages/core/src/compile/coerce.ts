@@ -3,6 +3,7 @@
  * parameter. Booleans follow pydantic's lax rules (`true/false/1/0/yes/no/on/off/t/f/y/n`, any case),
  * so `"false"` is `false`, never `true` (class-transformer's implicit conversion gets that wrong).
  */
+import { decorumErrors } from '../errors.js';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
@@ -74,7 +75,7 @@ function parser(type: TypeRef): Coercer {
     }
     case 'array':
     case 'dto':
-      throw new Error(`no string coercion for ${type.kind}`);
+      throw decorumErrors.internal(`no string coercion for ${type.kind} (route-table checks the declared type)`);
   }
 }
 

@@ -4,6 +4,7 @@
  * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
+import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import { HttpResponse } from '../http/http-response.js';
@@ -22,6 +23,8 @@ import {
 
 export interface RouteRuntime {
   readonly bodyLimit: number;
+  /** Deepest nesting accepted in a JSON body. */
+  readonly jsonDepthLimit: number;
   readonly validation: DtoValidationOptions;
   readonly logger: Logger;
   /** Answers an error thrown anywhere in the request (exception handlers, then the defaults). */
@@ -89,7 +92,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
-  const { bodyLimit } = runtime;
+  const { bodyLimit, jsonDepthLimit } = runtime;
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
     if (ctx.reply.headersSent) return;
@@ -149,7 +152,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
           const checked = guards(ctx);
           if (checked) await checked;
         }
-        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit);
+        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit, jsonDepthLimit);
         value = bind(ctx);
         if (isPromise(value)) value = await value;
       }
@@ -207,6 +210,6 @@ export async function runCleanups(ctx: RequestContext, failure: unknown, logger:
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {
-  throw new Error(`${route.id}: dependency parameters need the app's container`);
+  throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
 

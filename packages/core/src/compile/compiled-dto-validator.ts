@@ -11,7 +11,6 @@
  * deep-copies those) other than an array of primitives (which it copies shallowly, as done here).
  */
 import type { ValidationArguments } from 'class-validator';
-import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
 import { readValidationRules } from '../metadata/read.js';
 import { dtoShape, type PropertyShape } from '../schema/dto-shape.js';

@@ -5,6 +5,7 @@
 import type { Binder } from '../compile/bind-params.js';
 import type { DtoValidationOptions } from '../compile/validate-dto.js';
 import type { Logger } from '../logger.js';
+import { decorumErrors } from '../errors.js';
 import { compileNodeResolver } from './resolve.js';
 import type { DependencyNode, DependencyPlanner } from './plan.js';
 
@@ -44,7 +45,7 @@ export class Container {
 
   /** The built value of a singleton node; only after `init`. */
   singleton(node: DependencyNode): unknown {
-    if (!this.#singletons.has(node)) throw new Error(`${node.label} was not built at startup`);
+    if (!this.#singletons.has(node)) throw decorumErrors.notBuiltAtStartup(node.label, node.scope);
     return this.#singletons.get(node);
   }
 

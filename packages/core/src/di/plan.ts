@@ -4,7 +4,7 @@
  * All developer mistakes surface here: a missing provider (with its chain), a cycle, a singleton that
  * would capture request data, a type that metadata cannot express.
  */
-import { DecorumError, METADATA_HINT } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { readParamTypes } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
 import type { Class, ParamRecord } from '../metadata/records.js';
@@ -78,9 +78,7 @@ export class DependencyPlanner {
     if (existing) return existing;
     const label = labelOf(target);
     if (this.#planning.has(key)) {
-      throw new DecorumError('DECORUM_ERR_PROVIDER_CYCLE',
-        `dependency cycle: ${[...chain, label].join(' → ')}. Break it by moving the shared part into a third ` +
-        `provider, or inject one side by token and resolve it lazily.`);
+      throw decorumErrors.providerCycle([...chain, label]);
     }
     this.#planning.add(key);
     try {
@@ -134,11 +132,7 @@ export class DependencyPlanner {
     const registered = this.#providers.get(target);
     if (registered) return registered;
     if (isInjectable(target)) return { kind: 'class', token: target, cls: target, scope: classScope(target) };
-    throw new DecorumError('DECORUM_ERR_PROVIDER_MISSING',
-      `${chain.join(' → ')}: no provider for ${tokenName(target)}. ` +
-      (typeof target === 'function'
-        ? `Add @Injectable() to ${tokenName(target)}, or list it in createApp({ providers }).`
-        : `Register it: createApp({ providers: [{ provide: ${tokenName(target)}, useValue | useClass | useFactory }] }).`));
+    throw decorumErrors.providerMissing(chain, tokenName(target), typeof target === 'function');
   }
 
   /** Constructor arguments: decorated ones as recorded, the rest injected by their declared type. */
@@ -185,10 +179,7 @@ export class DependencyPlanner {
       const culprit = args.find((a) => a.kind === 'param' || a.node.requestBound);
       const what = culprit?.kind === 'param' ? `reads request data (${culprit.param.source} ${culprit.param.name ?? ''})`.replace(' )', ')')
         : `depends on ${culprit?.kind === 'node' ? culprit.node.label : 'a request-scoped provider'}, which is request-scoped`;
-      throw new DecorumError('DECORUM_ERR_SCOPE_MISMATCH',
-        `${chain.join(' → ')}: ${label} is a singleton but ${what}. A singleton lives for the whole app and cannot ` +
-        `hold one request's data. Make ${label} @Injectable({ scope: 'request' }), or take the request-scoped value ` +
-        `as a handler parameter with @Depends(...) instead of injecting it into a singleton (controllers are singletons).`);
+      throw decorumErrors.scopeMismatch(chain, label, what);
     }
     const params: ParamDef[] = [];
     for (const arg of args) {
@@ -246,18 +237,15 @@ function requestParam(): ParamDef {
 function injectedType(cls: Class, designTypes: readonly unknown[] | undefined, index: number, chain: readonly string[]): unknown {
   const where = `${chain.join(' → ')}: constructor parameter #${index + 1} of ${cls.name}`;
   if (designTypes === undefined) {
-    throw new DecorumError('DECORUM_ERR_METADATA_MISSING', `${where} has no type metadata. ${METADATA_HINT}`);
+    throw decorumErrors.injectMetadataMissing(where);
   }
   const type = designTypes[index];
   if (type === undefined) {
-    throw new DecorumError('DECORUM_ERR_METADATA_MISSING',
-      `${where} has type undefined in the metadata: usually a circular import between the two files (the class ` +
-      `was not yet defined when ${cls.name} was decorated). Move one class, or inject it by token with @Inject(TOKEN).`);
+    throw decorumErrors.injectTypeUndefined(where, cls.name);
   }
   if (type === Object || type === String || type === Number || type === Boolean || type === Array) {
-    throw new DecorumError('DECORUM_ERR_PROVIDER_MISSING',
-      `${where} is typed ${type === Object ? 'with an interface, a union or a type alias (recorded as Object)' : `as ${(type as Class).name}`}, ` +
-      `which is no injection token. Inject it by token: @Inject(MY_TOKEN) with a provider { provide: MY_TOKEN, ... }.`);
+    throw decorumErrors.injectNotToken(where,
+      type === Object ? 'with an interface, a union or a type alias (recorded as Object)' : `as ${(type as Class).name}`);
   }
   return type;
 }

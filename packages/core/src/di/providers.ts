@@ -2,7 +2,7 @@
  * Provider declarations, as NestJS spells them: a class, or `{ provide, useClass | useValue |
  * useFactory | useExisting }`. Normalised once into a `ProviderDef`.
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { findClassRecord } from '../metadata/store.js';
 import type { Class } from '../metadata/records.js';
 import { tokenName, type Scope, type Token } from './tokens.js';
@@ -24,8 +24,7 @@ export type ProviderDef =
 export function toProviderDef(provider: Provider): ProviderDef {
   if (typeof provider === 'function') return { kind: 'class', token: provider, cls: provider, scope: classScope(provider) };
   if (typeof provider !== 'object' || provider === null || !('provide' in provider)) {
-    throw new DecorumError('DECORUM_ERR_PROVIDER_INVALID',
-      `${String(provider)} is not a provider: pass a class, or { provide, useClass | useValue | useFactory | useExisting }.`);
+    throw decorumErrors.providerInvalid(String(provider));
   }
   const token = provider.provide;
   if ('useClass' in provider) return { kind: 'class', token, cls: provider.useClass, scope: provider.scope ?? classScope(provider.useClass) };
@@ -34,8 +33,7 @@ export function toProviderDef(provider: Provider): ProviderDef {
     return { kind: 'factory', token, factory: provider.useFactory, inject: provider.inject ?? [], scope: provider.scope ?? 'singleton' };
   }
   if ('useExisting' in provider) return { kind: 'alias', token, target: provider.useExisting, scope: 'singleton' };
-  throw new DecorumError('DECORUM_ERR_PROVIDER_INVALID',
-    `the provider for ${tokenName(token)} needs one of useClass, useValue, useFactory or useExisting.`);
+  throw decorumErrors.providerWithoutUse(tokenName(token));
 }
 
 /** The scope `@Injectable({ scope })` gave a class; singleton by default. */

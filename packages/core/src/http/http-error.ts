@@ -47,3 +47,8 @@ export const UnprocessableContent = statusError(422, 'UnprocessableContent');
 export const TooManyRequests = statusError(429, 'TooManyRequests');
 export const InternalServerError = statusError(500, 'InternalServerError');
 export const ServiceUnavailable = statusError(503, 'ServiceUnavailable');
+
+/** The 413 for a body over the app's `bodyLimit`: one wording, whichever adapter read the body. */
+export function bodyLimitExceeded(limit: number): HttpError {
+  return new PayloadTooLarge(`Request body is larger than the limit of ${limit} bytes`);
+}

@@ -3,7 +3,7 @@
  * can see (a duplicate route, a parameter missing from the path, a type it cannot coerce) stops the
  * app here with a message that names the handler and the fix.
  */
-import { DecorumError, METADATA_HINT } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { readParamTypes } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
 import {
@@ -31,8 +31,7 @@ export function collectRoutes(controllers: readonly Class[], options: CollectOpt
 function collectController(controller: Class, options: CollectOptions): RouteDef[] {
   const record = findClassRecord(controller);
   if (!record?.controller) {
-    throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID',
-      `${controller.name ?? String(controller)} is listed as a controller but has no @Controller() decorator.`);
+    throw decorumErrors.controllerUndecorated(controller.name ?? String(controller));
   }
   const prefix = joinPrefix(options.prefix ?? '', record.controller.prefix);
   const routes: RouteDef[] = [];
@@ -73,16 +72,13 @@ function buildRoute(input: BuildInput): RouteDef {
   const { controller, record, handlerName, method, httpMethod, options } = input;
   const where = `${controller.name}.${handlerName}`;
   if (typeof (controller.prototype as Record<string, unknown>)[handlerName] !== 'function') {
-    throw new DecorumError('DECORUM_ERR_CONTROLLER_INVALID', `${where} is decorated as a route but is not a method.`);
+    throw decorumErrors.routeNotMethod(where);
   }
   const parsed = parsePath(input.prefix, input.path, `${httpMethod} route of ${where}`);
   const params = collectParams(controller, handlerName, method.params, where);
   for (const param of params) {
     if (param.source === 'path' && param.name !== undefined && !parsed.params.includes(param.name)) {
-      throw new DecorumError('DECORUM_ERR_PARAM_NOT_IN_PATH',
-        `${where} reads path parameter "${param.name}" but its path ${parsed.path} has ${
-          parsed.params.length ? `only ${parsed.params.map((p) => `:${p}`).join(', ')}` : 'no parameters'}. ` +
-        `Add ":${param.name}" to the route path or read it from another source.`);
+      throw decorumErrors.paramNotInPath(where, param.name, parsed.path, parsed.params);
     }
   }
   // Path parameters no argument reads still exist on the wire and in the OpenAPI document.
@@ -139,14 +135,12 @@ export function collectParams(target: Class, method: string | undefined, records
   for (let index = 0; index < arity; index++) {
     const paramRecord = byIndex.get(index);
     if (!paramRecord) {
-      throw new DecorumError('DECORUM_ERR_PARAM_UNDECORATED',
-        `${where}: parameter #${index + 1} has no decorator, so Decorum cannot tell where its value comes from. ` +
-        `Decorate it with @Param, @Query, @Header, @Cookie, @Body, @Depends, @Inject, @Req or @Res.`);
+      throw decorumErrors.paramUndecorated(where, index);
     }
     params.push(toParamDef(paramRecord, designTypes, where));
   }
   if (records.some((r) => r.index >= arity) && designTypes === undefined) {
-    throw new DecorumError('DECORUM_ERR_METADATA_MISSING', `${where} has no parameter type metadata. ${METADATA_HINT}`);
+    throw decorumErrors.routeMetadataMissing(where);
   }
   return params;
 }
@@ -158,9 +152,7 @@ export function checkDuplicates(routes: readonly RouteDef[]): void {
     const key = `${route.method} ${route.path.replace(/:[^/]+/g, ':').replace(/(.)\/$/, '$1')}`;
     const previous = seen.get(key);
     if (previous) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_DUPLICATE',
-        `${route.method} ${route.path} is declared twice: by ${previous.id} and by ${route.id}. ` +
-        `Give one of them another path or method.`);
+      throw decorumErrors.routeDuplicate(route.method, route.path, previous.id, route.id);
     }
     seen.set(key, route);
   }

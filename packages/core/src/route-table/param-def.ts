@@ -2,7 +2,7 @@
  * One parameter record plus its reflected type → a `ParamDef`: the type coercion will apply, whether
  * it is required, its default and constraints.
  */
-import { DecorumError, METADATA_HINT } from '../errors.js';
+import { DecorumError, decorumErrors } from '../errors.js';
 import type { ParamOptions, ParamRecord } from '../metadata/records.js';
 import { DECLARED_TYPE, DEFAULT, SPLIT } from '../extensions/pipes.js';
 import { dtoShape } from '../schema/dto-shape.js';
@@ -55,10 +55,9 @@ function isDeclarationOnly(pipe: unknown): boolean {
 function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefined, label: string): TypeRef {
   const { source, options, name } = record;
   if (!SCALAR_SOURCES.has(source) && source !== 'body') return UNKNOWN;
-  if (options.type !== undefined) return resolveTypeSpec(options.type, label);
+  if (options.type !== undefined) return checkFromString(record, resolveTypeSpec(options.type, label), label);
   if (designTypes === undefined) {
-    throw new DecorumError('DECORUM_ERR_METADATA_MISSING',
-      `${label} has no type: parameter type metadata is missing. Either pass { type } or fix the build. ${METADATA_HINT}`);
+    throw decorumErrors.paramMetadataMissing(label);
   }
   const design = designTypes[record.index];
   const fromDesign = toTypeRef(design);
@@ -69,25 +68,30 @@ function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefi
   if (name === undefined && source !== 'query') return UNKNOWN; // @Header() / @Cookie() / @Param(): the whole record
   if (design === Array) return { kind: 'array', items: STRING };
   if (!fromDesign) {
-    throw new DecorumError('DECORUM_ERR_PARAM_TYPE',
-      `${label}: its TypeScript type is a union (SWC records even \`string | null\` so), an interface or unknown, ` +
-      `which decorator metadata records as Object, so Decorum cannot coerce it. Say the type: { type: String }, { type: Int }, { type: MyEnum } or { type: [Int] }.`);
+    throw decorumErrors.paramTypeObject(label);
   }
   if (fromDesign.kind === 'dto' && name !== undefined) {
-    throw new DecorumError('DECORUM_ERR_PARAM_TYPE',
-      `${label} is declared as ${describeType(fromDesign)}, but a single ${source} value is a string. ` +
-      `Use @${source === 'query' ? 'Query' : 'Body'}() without a name to read the whole ${source} as a DTO.`);
+    throw decorumErrors.paramDtoFromString(label, describeType(fromDesign), source);
   }
   return fromDesign;
+}
+
+/**
+ * A named path, query, header or cookie value is a string (a list of them when repeated): a declared DTO,
+ * or a list of lists or of DTOs, cannot come from it.
+ */
+function checkFromString(record: ParamRecord, type: TypeRef, label: string): TypeRef {
+  if (!SCALAR_SOURCES.has(record.source) || record.name === undefined) return type;
+  const item = type.kind === 'array' ? type.items : type;
+  if (item.kind === 'dto' || item.kind === 'array') throw decorumErrors.paramNotFromString(label, describeType(type), record.source);
+  return type;
 }
 
 /** A user's `TypeSpec` → `TypeRef`, or a bootstrap error naming where it was written. */
 export function resolveTypeSpec(spec: unknown, label: string): TypeRef {
   const type = toTypeRef(spec);
   if (!type) {
-    throw new DecorumError('DECORUM_ERR_PARAM_TYPE',
-      `${label}: ${String((spec as { name?: string })?.name ?? spec)} says nothing about the value. ` +
-      `Name a concrete type: String, Number, Int, Boolean, Date, an enum, a DTO class, or [ItemType] for arrays.`);
+    throw decorumErrors.typeSpecVague(label, String((spec as { name?: string })?.name ?? spec));
   }
   return checkDtos(type, label);
 }
@@ -103,7 +107,7 @@ function checkDtos(type: TypeRef, label: string): TypeRef {
     dtoShape(type.dto);
   } catch (error) {
     if (!(error instanceof DecorumError)) throw error;
-    throw new DecorumError(error.code, `${label}: ${error.message.slice(error.code.length + 2)}`);
+    throw error.within(label);
   }
   return type;
 }

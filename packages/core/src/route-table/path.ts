@@ -4,7 +4,7 @@
  * that ends in a slash (`@Get('items/')`) keeps it: that is the declared form, which the `strict` and
  * `redirect` trailing-slash modes hold requests to. Prefixes and `@Get('/')` add none (NestJS's reading).
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 
 export interface ParsedPath {
   readonly path: string;
@@ -24,20 +24,17 @@ export function parsePath(prefix: string, path: string, where: string): ParsedPa
     const name = paramName(segment);
     if (name === undefined) {
       if (/[:{}*]/.test(segment)) {
-        throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
-          `${where}: path segment "${segment}" is not supported. A segment is either literal text or one ` +
-          `whole parameter (":id" or "{id}").`);
+        throw decorumErrors.pathSegment(where, segment);
       }
       routerSegments.push(segment);
       openapiSegments.push(segment);
       continue;
     }
     if (!PARAM_NAME.test(name)) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
-        `${where}: path parameter "${name}" must be a name of letters, digits and underscores.`);
+      throw decorumErrors.pathParamName(where, name);
     }
     if (params.includes(name)) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_PATH', `${where}: path parameter "${name}" appears twice.`);
+      throw decorumErrors.pathParamTwice(where, name);
     }
     params.push(name);
     routerSegments.push(`:${name}`);

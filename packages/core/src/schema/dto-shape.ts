@@ -2,7 +2,7 @@
  * A DTO class's shape, read once from class-validator's rules, `design:type`, `@Type` and `@Property`.
  * Validation, response filtering and the OpenAPI builder all read this one shape, so they cannot drift.
  */
-import { DecorumError, METADATA_HINT } from '../errors.js';
+import { DecorumError, decorumErrors } from '../errors.js';
 import { readPropertyType, readTransformType, readValidationRules } from '../metadata/read.js';
 import type { Class } from '../metadata/records.js';
 import { readPropertyOptions, type PropertyOptions } from './property.js';
@@ -50,9 +50,7 @@ export function dtoShape(cls: Class): DtoShape {
   if (cached) return cached;
   const rules = readValidationRules(cls);
   if (rules.length === 0) {
-    throw new DecorumError('DECORUM_ERR_DTO_INVALID',
-      `${cls.name} is used as a DTO but has no class-validator decorators, so every property would be ` +
-      `stripped as unknown. Add a validator to each property (@IsString(), @IsInt()…), or @Allow() to accept one as is.`);
+    throw decorumErrors.dtoWithoutValidators(cls.name);
   }
   const byProperty = new Map<string, typeof rules>();
   for (const rule of rules) {
@@ -108,7 +106,7 @@ function withContext<T>(cls: Class, property: string, read: () => T): T {
     return read();
   } catch (error) {
     if (!(error instanceof DecorumError)) throw error;
-    throw new DecorumError(error.code, `${cls.name}.${property}: ${error.message.slice(error.code.length + 2)}`);
+    throw error.within(`${cls.name}.${property}`);
   }
 }
 
@@ -157,10 +155,7 @@ function ruleType(rules: readonly ValidationRule[]): TypeRef | undefined {
 }
 
 function nestedWithoutType(cls: Class, name: string, array: boolean): DecorumError {
-  const fix = array ? `@ValidateNested({ each: true }) @Type(() => Item)` : `@ValidateNested() @Type(() => Item)`;
-  return new DecorumError('DECORUM_ERR_DTO_INVALID',
-    `${cls.name}.${name} is validated as nested but its class is unknown. Name it with class-transformer: ` +
-    `${fix}. ${METADATA_HINT}`);
+  return decorumErrors.dtoNestedUnknown(`${cls.name}.${name}`, array);
 }
 
 /** Property initialisers become defaults; a class whose constructor needs arguments has none. */

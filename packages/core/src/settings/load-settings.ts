@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { inspect, parseEnv } from 'node:util';
 import { INVALID, compileCoercer } from '../compile/coerce.js';
 import { compileDtoValidator } from '../compile/validate-dto.js';
-import { DecorumError } from '../errors.js';
+import { DecorumError, decorumErrors } from '../errors.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
@@ -35,11 +35,12 @@ export interface SettingsIssue {
   readonly input?: unknown;
 }
 
+/** Every bad or missing variable of one settings class; its message lists them, secrets redacted. */
 export class SettingsError extends DecorumError {
   constructor(readonly settings: string, readonly issues: readonly SettingsIssue[]) {
-    super('DECORUM_ERR_SETTINGS_INVALID',
-      `${settings}: ${issues.length} invalid setting${issues.length === 1 ? '' : 's'}. Set or fix these environment variables:\n` +
-      issues.map((i) => `  ${i.variable}: ${i.msg} (expects ${i.expected}${'input' in i ? `; got ${JSON.stringify(i.input)}` : ''})`).join('\n'));
+    const error = decorumErrors.settingsInvalid(settings, issues.map((i) =>
+      `${i.variable}: ${i.msg} (expects ${i.expected}${'input' in i ? `; got ${JSON.stringify(i.input)}` : ''})`));
+    super(error.code, error.reason, error.fix);
   }
 }
 
@@ -61,7 +62,7 @@ export function loadSettings<T extends object>(cls: Class<T>, options: LoadSetti
   const errors: ErrorDetail[] = [];
   const instance = compileDtoValidator(cls, { unknownProperties: 'strip' })(input, [], errors);
   if (instance instanceof Promise) {
-    throw new DecorumError('DECORUM_ERR_SETTINGS_INVALID', `${cls.name}: settings are loaded synchronously at bootstrap; remove the asynchronous validators.`);
+    throw decorumErrors.settingsAsync(cls.name);
   }
   for (const error of errors) {
     const known = variables.get(error.loc.join('.'));

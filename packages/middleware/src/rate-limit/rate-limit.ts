@@ -5,6 +5,7 @@
  * themselves before they hit the limit.
  */
 import { HttpResponse, type Middleware, type RequestContext } from '@decorumjs/core';
+import { middlewareErrors } from '../errors.js';
 import { clientIp } from '../proxy-headers.js';
 import { MemoryStore, type RateLimitAlgorithm, type RateLimitPolicy, type RateLimitStore } from './memory-store.js';
 
@@ -41,9 +42,9 @@ const TOKEN = /^[A-Za-z][A-Za-z0-9_.:*-]*$/;
  */
 export function rateLimit(options: RateLimitOptions): Middleware {
   const policy: RateLimitPolicy = { algorithm: options.algorithm ?? 'fixed-window', limit: options.limit, windowMs: windowOf(options.window) };
-  if (!Number.isInteger(policy.limit) || policy.limit < 1) throw new TypeError(`rateLimit: limit must be a whole number ≥ 1, not ${options.limit}`);
+  if (!Number.isInteger(policy.limit) || policy.limit < 1) throw middlewareErrors.rateLimitLimit(options.limit);
   const name = options.name ?? 'default';
-  if (!TOKEN.test(name)) throw new TypeError(`rateLimit: name "${name}" must be a token (letters, digits, _ . : * -)`);
+  if (!TOKEN.test(name)) throw middlewareErrors.rateLimitName(name);
   const store = options.store ?? new MemoryStore();
   const keyOf = options.key ?? ((ctx: RequestContext) => clientIp(ctx) ?? 'unknown');
   const withHeaders = options.headers ?? true;
@@ -70,6 +71,6 @@ export function rateLimit(options: RateLimitOptions): Middleware {
 function windowOf(window: number | string): number {
   const match = typeof window === 'string' ? SPAN.exec(window) : null;
   const ms = typeof window === 'number' ? window : match ? Number(match[1]) * (UNIT_MS[(match[2] as string).toLowerCase()] as number) : NaN;
-  if (!Number.isFinite(ms) || ms < 1) throw new TypeError(`rateLimit: window ${JSON.stringify(window)} is not a duration (ms, or '30s', '1m', '1h')`);
+  if (!Number.isFinite(ms) || ms < 1) throw middlewareErrors.rateLimitWindow(window);
   return ms;
 }

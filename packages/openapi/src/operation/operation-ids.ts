@@ -5,7 +5,7 @@
  * by the HTTP method (`proxy_get`, for `@All`), or both; routes nothing tells apart are numbered.
  */
 import type { RouteDef } from '@decorumjs/core';
-import { OpenApiError } from '../errors.js';
+import { openApiErrors } from '../errors.js';
 
 export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, string> {
   const ids = new Map<RouteDef, string>();
@@ -14,9 +14,7 @@ export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, s
     const declared = route.info.operationId;
     if (declared === undefined) continue;
     if (taken.has(declared)) {
-      throw new OpenApiError('DECORUM_ERR_OPENAPI_OPERATION_ID',
-        `operationId "${declared}" is declared on more than one route (one is ${route.id}). ` +
-        `Operation ids name client methods, so each must be unique.`);
+      throw openApiErrors.operationIdTaken(declared, route.id);
     }
     taken.add(declared);
     ids.set(route, declared);

@@ -5,7 +5,7 @@
  * they form one OpenAPI requirement object, as FastAPI's `get_openapi_security_definitions` builds it.
  */
 import type { RouteDef } from '@decorumjs/core';
-import { OpenApiError } from '../errors.js';
+import { openApiErrors } from '../errors.js';
 import type { SecurityRequirementObject, SecuritySchemeObject } from '../openapi-types.js';
 import { isSecuredDependency, type SecurityScheme } from './security-scheme.js';
 
@@ -51,9 +51,7 @@ export class SecuritySchemes {
   #add({ name, scheme }: SecurityScheme): void {
     const existing = this.#schemes.get(name);
     if (existing && JSON.stringify(existing) !== JSON.stringify(scheme)) {
-      throw new OpenApiError('DECORUM_ERR_OPENAPI_SECURITY_SCHEME',
-        `two different security schemes are named "${name}". Give one of them another name ` +
-        `(e.g. apiKeyHeader({ name: 'x-admin-key', schemeName: 'AdminKey' })).`);
+      throw openApiErrors.securitySchemeClash(name);
     }
     this.#schemes.set(name, scheme);
   }

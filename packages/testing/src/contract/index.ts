@@ -4,13 +4,15 @@
  * @example
  * // packages/platform-fastify/src/fastify.contract.test.ts
  * import { runAdapterContract } from '@decorumjs/testing/contract';
- * runAdapterContract({ name: 'fastify', createAdapter: () => new FastifyAdapter() });
+ * runAdapterContract({ name: 'fastify', createAdapter: (limits) => new FastifyAdapter(limits) });
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { HttpAdapter } from '@decorumjs/core';
+import type { HttpAdapter, ServerLimits } from '@decorumjs/core';
 import { dependencyInjectionCases } from './cases/dependency-injection.js';
 import { errorCases } from './cases/errors.js';
+import { jsonDepthCases, transportCases } from './cases/limits.js';
 import { paramCases } from './cases/params.js';
+import { protocolErrorCases } from './cases/protocol-errors.js';
 import { protocolCases } from './cases/protocol.js';
 import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
@@ -24,8 +26,14 @@ import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestT
 export interface AdapterContractOptions<A extends HttpAdapter> {
   /** Names the suite: `adapter contract: <name>`. */
   name: string;
-  /** A new adapter for the suite's app. */
-  createAdapter: () => A;
+  /** A new adapter for the suite's app; with `limits`, one whose server applies them. */
+  createAdapter: (limits?: ServerLimits) => A;
+  /**
+   * Runs the cases about the adapter's own server (lingering close, 431, `Expect: 100-continue`,
+   * timeouts) over a bare socket. True by default when served over a socket; false for an adapter served
+   * through a server it does not own (the fetch adapter behind a bridge).
+   */
+  transport?: boolean;
   /**
    * Calls the app in-process through this handler instead of over a socket from `app.listen(0)`
    * (for adapters without a server of their own: `(adapter) => adapter.fetch`).
@@ -57,6 +65,8 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     responseCases(fetch);
     errorCases(fetch);
     protocolCases(fetch);
+    jsonDepthCases(fetch);
+    protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
     securityCases(fetch, () => signJwt({ sub: 'contract', scope: 'read' }, CONTRACT_JWT_SECRET, { expiresIn: '5m' }));
     routingCases(fetch, () => served?.origin, launch);
@@ -65,6 +75,15 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
       wireCases(() => {
         if (!served?.origin) throw new Error('the contract app is not listening');
         return served.origin;
+      });
+    }
+    if (!options.inProcess && options.transport !== false) {
+      transportCases({
+        url: () => {
+          if (!served?.origin) throw new Error('the contract app is not running');
+          return served.origin;
+        },
+        serveWith: (limits, logger) => serveOverSocket(options.createAdapter(limits), { logger }),
       });
     }
   });

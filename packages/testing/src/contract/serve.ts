@@ -15,8 +15,8 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-/** Options a case may vary on the contract app (routing modes and limits, say). */
-export type ContractAppOptions = Pick<AppOptions, 'routing'>;
+/** Options a case may vary on the contract app (routing modes, a logger to read, say). */
+export type ContractAppOptions = Pick<AppOptions, 'routing' | 'logger'>;
 
 export function createContractApp(adapter: HttpAdapter, options: ContractAppOptions = {}): App {
   const app = createApp({ adapter, controllers: CONTRACT_CONTROLLERS, logger: false, shutdownGraceMs: 500, ...options });
@@ -24,7 +24,7 @@ export function createContractApp(adapter: HttpAdapter, options: ContractAppOpti
   return app;
 }
 
-export async function serveOverSocket(adapter: HttpAdapter, options?: ContractAppOptions): Promise<ServedApp> {
+export async function serveOverSocket(adapter: HttpAdapter, options?: ContractAppOptions): Promise<ServedApp & { readonly origin: string }> {
   const app = createContractApp(adapter, options);
   const { url } = await app.listen(0, '127.0.0.1');
   return { app, fetch: (path, init) => fetch(url + path, init), origin: url, close: () => app.close() };

@@ -4,11 +4,11 @@
  * from the request target alone (RFC 9112 §3.2) and answers the same.
  */
 import { describe, expect, test } from 'vitest';
-import { exchangeRaw, type RawResponse } from '../raw-http.js';
+import { rawExchange, type RawExchange } from '../raw-http.js';
 
 export function wireCases(baseUrl: () => string): void {
-  const send = (head: string): Promise<RawResponse> => exchangeRaw(baseUrl(), head);
-  const json = (res: RawResponse): unknown => JSON.parse(res.body);
+  const send = (head: string): Promise<RawExchange> => rawExchange(baseUrl(), { head: `${head}\r\nConnection: close` });
+  const json = (res: RawExchange): unknown => JSON.parse(res.body);
 
   describe('request targets', () => {
     test('an absolute-form target is routed by its path, whatever Host says', async () => {
