@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const decorumBin = join(repo, 'packages/decorum/bin/decorum.mjs');
+export const decorumBin = join(repo, 'packages/cli/bin/decorum.mjs');
 
 /** A temporary app folder; `@decorumjs/decorum` resolves through a symlinked node_modules, as after an install. */
 export function createTempApp(files: Record<string, string>): string {

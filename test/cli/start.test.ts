@@ -1,9 +1,10 @@
 /** `decorum start` end to end: workers sharing a port, graceful shutdown, compiled JavaScript. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackages, BUILD_PACKAGES_MS } from './built-packages.js';
 import { CliProcess, createTempApp, getOnNewConnection, killAll, removeTempApp, tryGet, waitFor, waitForBody } from './cli-process.js';
 
 const START_MS = 30_000;
-/** Several processes each load the framework from source; slow on a shared machine. */
+/** A build, then several processes each loading the framework; slow on a shared machine. */
 const TEST_MS = 90_000;
 
 const app = `
@@ -29,20 +30,32 @@ app.onShutdown(() => console.log('shutdown hook ran'));
 
 let dirs: string[] = [];
 
+beforeAll(() => buildPackages(), BUILD_PACKAGES_MS);
+
 afterEach(() => {
   killAll();
   for (const dir of dirs) removeTempApp(dir);
   dirs = [];
 });
 
-/** Starts `decorum start` with `args` and resolves with the URL it serves. */
+/** Builds the app (when it is TypeScript), starts `decorum start` with `args` and resolves with the URL it serves. */
 async function start(args: string[], files: Record<string, string> = { 'src/main.ts': app }): Promise<{ cli: CliProcess; url: string }> {
-  const dir = createTempApp(files);
-  dirs.push(dir);
+  const dir = await builtApp(files);
   const cli = new CliProcess(['start', '--port', '0', ...args], { cwd: dir });
   const [, url] = await cli.waitForOutput(/"url":"(http:\/\/[^"]+)"/, START_MS);
   await waitForBody(`${url!}/pid`, /pid/, 5_000);
   return { cli, url: url! };
+}
+
+async function builtApp(files: Record<string, string>): Promise<string> {
+  const dir = createTempApp(files);
+  dirs.push(dir);
+  if (Object.keys(files).some((file) => file.endsWith('.ts'))) {
+    const build = new CliProcess(['build'], { cwd: dir });
+    const { code } = await build.waitForExit(START_MS);
+    if (code !== 0) throw new Error(`decorum build failed:\n${build.output}`);
+  }
+  return dir;
 }
 
 describe('decorum start', () => {
@@ -106,8 +119,7 @@ export default createApp({ controllers: [PidController] });
   it('says which port is in use and exits 1', async () => {
     const { url } = await start([]);
     const port = new URL(url).port;
-    const dir = createTempApp({ 'src/main.ts': app });
-    dirs.push(dir);
+    const dir = await builtApp({ 'src/main.ts': app });
     const second = new CliProcess(['start', '--port', port, '--workers', '2'], { cwd: dir });
     const { code } = await second.waitForExit(START_MS);
     expect(code).toBe(1);

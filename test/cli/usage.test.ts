@@ -53,7 +53,7 @@ describe('decorum usage', () => {
     expect(output).toContain('src/main.ts must export the app as `export const app = createApp({ … })` or a default export (it exports notTheApp)');
   });
 
-  for (const command of ['dev', 'start', 'openapi']) {
+  for (const command of ['dev', 'build', 'start', 'openapi']) {
     it(`prints help with examples for ${command}`, async () => {
       const { code, output } = await run([command, '--help']);
       expect(code).toBe(0);

@@ -118,6 +118,18 @@ describe('array, primitive and embedded bodies', () => {
       expect.objectContaining({ type: 'missing', loc: ['body', 'weight'] }),
     ]);
   });
+
+  test('a body that is no object reports each embedded key missing once (FastAPI)', async () => {
+    for (const body of [[1, 2, 3], '"text"']) {
+      const res = await api.post('/body/embedded', body);
+      expect(res.status).toBe(422);
+      expect(await details(res)).toEqual([
+        { type: 'missing', loc: ['body', 'point'], msg: 'Field required', input: null },
+        { type: 'missing', loc: ['body', 'label'], msg: 'Field required', input: null },
+        { type: 'missing', loc: ['body', 'weight'], msg: 'Field required', input: null },
+      ]);
+    }
+  });
 });
 
 describe('JSON is never coerced', () => {

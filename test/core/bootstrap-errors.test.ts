@@ -57,6 +57,7 @@ class Wrapper { @ValidateNested() @Type(() => NoValidators) inner!: NoValidators
 
 class NotAController { @Get('x') read() { return 1; } }
 
+
 describe('routes', () => {
   test('a duplicate route names both handlers', async () => {
     const error = await bootstrapError(FirstController, SecondController);

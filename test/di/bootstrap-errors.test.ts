@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Depends, Get, Inject, Injectable, Query, createApp, DecorumError } from '@decorumjs/decorum';
+import { Controller, Depends, Get, Inject, Injectable, Query, createApp, dependency, DecorumError } from '@decorumjs/decorum';
 
 const quiet = { logger: false as const, shutdownSignals: false as const, openapi: false as const };
 
@@ -15,6 +15,23 @@ async function bootstrapError(controllers: Parameters<typeof createApp>[0]): Pro
 }
 
 describe('bootstrap errors explain themselves', () => {
+  test("a request-scoped cleanup cannot depend on a { scope: 'function' } one (FastAPI's rule)", async () => {
+    const session = dependency({ name: 'session', *use() { yield 'session'; } });
+    const repository = dependency({ name: 'repository', inject: [Depends(session, { scope: 'function' })], *use(s: string) { yield s; } });
+    @Controller() class ReposController {
+      @Get() list(@Depends(repository) r: string) { return r; }
+    }
+    const error = await bootstrapError({ controllers: [ReposController] });
+    expect(error.code).toBe('DECORUM_ERR_SCOPE_MISMATCH');
+    expect(error.message).toContain("repository is cleaned up after the response, but depends on session with { scope: 'function' }");
+
+    @Controller() class FunctionScopedController {
+      @Get() list(@Depends(repository, { scope: 'function' }) r: string) { return r; }
+    }
+    const app = createApp({ ...quiet, controllers: [FunctionScopedController] });
+    await expect(app.init()).resolves.toBeUndefined();
+  });
+
   test('a missing provider names the whole chain', async () => {
     class Db {}
     @Injectable() class ItemsService { constructor(readonly db: Db) {} }

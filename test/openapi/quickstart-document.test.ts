@@ -13,6 +13,6 @@ test('the quickstart document is valid OpenAPI 3.1', async () => {
 
 test('the docs routes are served but not documented', () => {
   const paths = Object.keys(openApiDocument(app).paths);
-  expect(paths).toEqual(['/hello', '/items/{item_id}', '/items', '/greet', '/boom']);
+  expect(paths).toEqual(['/hello', '/items/{item_id}', '/items', '/greet']);
   expect(app.routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/openapi.json', '/docs', '/docs/:file', '/redoc']));
 });

@@ -31,7 +31,11 @@ export async function callQuickstart(create: typeof createClient, baseUrl: strin
   const created = await client.POST('/items', { body: { name: 'Hammer', price: 9.5 } });
   const rejected = await client.POST('/greet', { body: { name: 42 as unknown as string } });
   const firstError: (string | number)[] | undefined = rejected.error?.detail?.[0]?.loc;
-  return { hello: hello.data, item: item.data, created: created.data, rejected: rejected.response.status, firstError };
+  // The responses are typed by the routes' response models: these assignments do not compile against {}.
+  const message: string | undefined = hello.data?.message;
+  const q: string | null | undefined = item.data?.q;
+  const price: number | undefined = created.data?.price;
+  return { hello: hello.data, item: item.data, created: created.data, rejected: rejected.response.status, firstError, typed: { message, q, price } };
 }
 `;
 
@@ -114,5 +118,6 @@ test('the compiled client calls the running app', async () => {
     created: { created: 'Hammer', price: 9.5 },
     rejected: 422,
     firstError: ['body', 'name'],
+    typed: { message: 'Hello, Ada!', q: 'x', price: 9.5 },
   });
 });

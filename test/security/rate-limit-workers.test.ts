@@ -6,6 +6,7 @@
 import { realpathSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { buildPackages, BUILD_PACKAGES_MS } from '../cli/built-packages.js';
 import { CliProcess, createTempApp, killAll, removeTempApp, waitForBody } from '../cli/cli-process.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 
@@ -35,8 +36,10 @@ let redis: RedisServer;
 let dir = '';
 
 beforeAll(async () => {
+  // decorum start runs compiled code, as in production: Decorum's packages and then the app are built first.
+  buildPackages();
   redis = await startRedisServer();
-}, 20_000);
+}, BUILD_PACKAGES_MS);
 
 afterEach(() => {
   killAll();
@@ -50,6 +53,9 @@ afterAll(async () => {
 test('two worker processes enforce one limit between them', async () => {
   dir = createTempApp({ 'src/main.ts': app });
   symlinkSync(realpathSync(resolve('test/node_modules/ioredis')), join(dir, 'node_modules/ioredis'), 'dir');
+  const build = new CliProcess(['build'], { cwd: dir });
+  const built = await build.waitForExit(60_000);
+  if (built.code !== 0) throw new Error(`decorum build failed:\n${build.output}`);
   const cli = new CliProcess(['start', '--port', '0', '--workers', '2'], { cwd: dir, env: { REDIS_URL: redis.url } });
   const [, url] = await cli.waitForOutput(/"url":"(http:\/\/[^"]+)"/, 30_000);
   await cli.waitForOutput(/with 2 workers/, 30_000);

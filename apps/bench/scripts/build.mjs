@@ -27,4 +27,6 @@ if (fastifyAdapterCommitted()) {
 } else {
   console.log('note: @decorumjs/platform-fastify is not in the tree yet; the bench will skip it');
 }
+// `bench --startup` runs the quickstart under `decorum start`, whose fast path is the compiled CLI.
+build('packages/cli');
 build('apps/bench');

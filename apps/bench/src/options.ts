@@ -1,6 +1,7 @@
 /**
  * Command-line options: `--quick` for a short smoke run, `--instructions` for instruction counts under
- * callgrind instead of wall-clock load; the rest override one setting each.
+ * callgrind instead of wall-clock load, `--startup` for production start-up and memory; the rest
+ * override one setting each.
  */
 export interface BenchOptions {
   readonly quick: boolean;
@@ -18,6 +19,8 @@ export interface BenchOptions {
   readonly writeReadme: boolean;
   /** `--instructions`: count instructions per request under callgrind instead of timing under load. */
   readonly instructions: InstructionOptions | undefined;
+  /** `--startup`: time production start-up and RSS (the quickstart under `decorum start`) instead. */
+  readonly startup: { readonly runs: number } | undefined;
 }
 
 export interface InstructionOptions {
@@ -71,5 +74,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     only: value('only')?.split(','),
     writeReadme: flag('write-readme') || (!quick && !flag('no-readme')),
     instructions,
+    startup: flag('startup') ? { runs: number('runs', quick ? 3 : 10) } : undefined,
   };
 }

@@ -21,6 +21,7 @@ import { countInstructions } from './instructions/run-instructions.js';
 import { renderInstructionTables } from './report/instructions-table.js';
 import { VALGRIND_ARGS } from './load/callgrind.js';
 import { loadFastifyAdapter } from './servers/decorum-fastify.js';
+import { runStartup } from './startup/run-startup.js';
 import { BASELINE, SERVERS, type ServerEntry } from './servers/registry.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   if (cpus().length < 2) throw new Error('the bench needs two cores: one for the servers, one for the load generator');
   // The harness itself waits on wrk; keep it off the server core.
   execFileSync('taskset', ['-a', '-cp', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
+  if (options.startup) return startupMode(options.startup.runs, options.writeReadme);
   const servers = await availableServers(options.only);
   if (options.instructions) return instructionsMode(servers, options);
   const probe = ENDPOINTS[0]?.path ?? '/';
@@ -163,6 +165,17 @@ async function instructionsMode(servers: readonly ServerEntry[], options: BenchO
   if (options.writeReadme) {
     writeReadmeResults(README, section, 'instructions');
     console.log('README.md updated (instructions section).');
+  }
+}
+
+async function startupMode(runs: number, writeReadme: boolean): Promise<void> {
+  console.log(`machine: ${describeMachine()}`);
+  console.log(`start-up: the quickstart under \`decorum start\`, Fastify and raw node:http on core ${SERVER_CORE}, ${runs} runs each`);
+  const section = await runStartup({ runs, core: SERVER_CORE });
+  console.log(`\n${section}`);
+  if (writeReadme) {
+    writeReadmeResults(README, section, 'startup');
+    console.log('README.md updated (start-up section).');
   }
 }
 

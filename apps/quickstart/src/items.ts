@@ -1,5 +1,5 @@
-import { IsBoolean, IsNumber, IsOptional, IsString } from 'class-validator';
-import { Body, Controller, Get, Int, Param, Post, Query } from '@decorumjs/decorum';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString } from 'class-validator';
+import { Body, Controller, Get, Int, Param, Post, Property, Query, ResponseModel } from '@decorumjs/decorum';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -11,30 +11,43 @@ export class Greeting {
   @IsOptional() @IsBoolean() excited?: boolean;
 }
 
+export class Message {
+  @IsString() message!: string;
+}
+
+export class ItemRead {
+  @IsInt() item_id!: number;
+  @IsString() @Property({ nullable: true, type: String }) q!: string | null;
+}
+
+export class ItemCreated {
+  @IsString() created!: string;
+  @IsNumber() price!: number;
+}
+
 @Controller()
 export class ItemsController {
   @Get('hello')
-  hello(@Query('name', { default: 'world' }) name: string) {
+  @ResponseModel(Message)
+  hello(@Query('name', { default: 'world' }) name: string): Message {
     return { message: `Hello, ${name}!` };
   }
 
   @Get('items/:item_id')
-  readItem(@Param('item_id', { type: Int }) itemId: number, @Query('q', { type: String, default: null }) q: string | null) {
+  @ResponseModel(ItemRead)
+  readItem(@Param('item_id', { type: Int }) itemId: number, @Query('q', { type: String, default: null }) q: string | null): ItemRead {
     return { item_id: itemId, q };
   }
 
   @Post('items')
-  createItem(@Body() item: CreateItem) {
+  @ResponseModel(ItemCreated)
+  createItem(@Body() item: CreateItem): ItemCreated {
     return { created: item.name, price: item.price };
   }
 
   @Post('greet')
-  greet(@Body() greeting: Greeting) {
-    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : '!'}` };
-  }
-
-  @Get('boom')
-  boom(): never {
-    throw new Error('something broke');
+  @ResponseModel(Message)
+  greet(@Body() greeting: Greeting): Message {
+    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : ''}` };
   }
 }

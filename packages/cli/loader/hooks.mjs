@@ -5,20 +5,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { formatSwcError } from './swc-error.mjs';
+import { SWC_OPTIONS as BASE_OPTIONS } from './swc-options.mjs';
 import { cacheKey, readCached, writeCached } from './transpile-cache.mjs';
 
-const SWC_OPTIONS = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    target: 'es2022',
-    keepClassNames: true,
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-  swcrc: false,
-  configFile: false,
-};
+const SWC_OPTIONS = { ...BASE_OPTIONS, sourceMaps: 'inline' };
 
 /** Export conditions added to every resolution (`register(..., { data: { conditions } })`). */
 let extraConditions = [];

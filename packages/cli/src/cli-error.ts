@@ -11,3 +11,9 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** Prints the one line and exits. */
+export function exitOnCliError(error: CliError): never {
+  process.stderr.write(`decorum: ${error.message}\n`);
+  process.exit(error.exitCode);
+}

@@ -3,7 +3,7 @@
  * line and exit 1; anything else is a bug worth its stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { CliError } from './cli-error.js';
+import { CliError, exitOnCliError } from './cli-error.js';
 import { createProgram } from './program.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -12,6 +12,5 @@ try {
   await createProgram(version).parseAsync(process.argv);
 } catch (error) {
   if (!(error instanceof CliError)) throw error;
-  process.stderr.write(`decorum: ${error.message}\n`);
-  process.exit(error.exitCode);
+  exitOnCliError(error);
 }

@@ -12,7 +12,7 @@ export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
 export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/params.js';
 export {
-  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags,
+  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';
 export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
 export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';
@@ -33,6 +33,7 @@ export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.j
 export { Property, type PropertyOptions } from './schema/property.js';
 export { Int, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
 export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';
+export { wireName } from './schema/wire-name.js';
 
 export {
   BadRequest, Conflict, Forbidden, Gone, HttpError, InternalServerError, MethodNotAllowed, NotFound, PayloadTooLarge,

@@ -55,6 +55,11 @@ function readProcessTicks(pid: number): number {
   }
 }
 
+/** CPU time a process has used so far (every thread), in milliseconds; 1 clock tick (10 ms) resolution. */
+export function processCpuMs(pid: number): number {
+  return (readProcessTicks(pid) / TICKS_PER_SECOND) * 1000;
+}
+
 export function snapshotCpu(serverPid: number): CpuSnapshot {
   return { cores: readCores(), serverTicks: readProcessTicks(serverPid) };
 }

@@ -39,6 +39,21 @@ export const start: StartServer = async (port) => {
     return { created: item.name, price: item.price };
   });
 
+  // Not loaded by the throughput endpoints; here so `bench --startup` compares the quickstart's routes.
+  app.post('/greet', {
+    schema: {
+      body: {
+        type: 'object',
+        properties: { name: { type: 'string' }, excited: { type: 'boolean' } },
+        required: ['name'],
+      },
+      response: { 200: { type: 'object', properties: { message: { type: 'string' } } } },
+    },
+  }, async (req) => {
+    const { name, excited } = req.body as { name: string; excited?: boolean };
+    return { message: `Hello, ${name}${excited ? '!!!' : '!'}` };
+  });
+
   await app.listen({ port, host: HOST });
   const address = app.server.address();
   const bound = typeof address === 'object' && address ? address.port : port;

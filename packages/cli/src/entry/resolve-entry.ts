@@ -26,7 +26,8 @@ function existingFile(path: string, shown: string): string {
   return path;
 }
 
-function configuredEntry(cwd: string): string | undefined {
+/** package.json's `decorum.entry`, as written there (relative to `cwd`), if any. */
+export function configuredEntry(cwd: string): string | undefined {
   const file = join(cwd, 'package.json');
   if (!existsSync(file)) return undefined;
   let manifest: unknown;

@@ -1,7 +1,7 @@
 /**
- * How the CLI starts a Node process that runs an app (a dev child or a `start` worker): with the
- * TypeScript loader and source maps, and — when the CLI itself runs from a source checkout — with
- * workspace packages resolved to their TypeScript sources, so nothing needs building first.
+ * How the CLI starts a Node process that runs an app. A dev child gets the TypeScript loader and
+ * source maps, and — when the CLI itself runs from a source checkout — workspace packages resolved to
+ * their TypeScript sources, so nothing needs building first. A `start` worker gets none of that.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,14 @@ export function appProcessExecArgv(): string[] {
     '--import',
     register,
   ];
+}
+
+/**
+ * A `decorum start` worker runs compiled JavaScript with nothing preloaded. Only a CLI running from
+ * its TypeScript sources (a checkout without a build) needs the loader, for its own serve-child.ts.
+ */
+export function productionExecArgv(): string[] {
+  return runningFromSource ? appProcessExecArgv() : [];
 }
 
 /** The arguments serve-child reads: what to serve, or `--standby` to wait to be told (dev restarts). */

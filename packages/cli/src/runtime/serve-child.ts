@@ -6,7 +6,6 @@
  * first preloads the modules it is sent — dependencies, which a save does not change — and waits for
  * `decorum:go`, so a restart only has to load the app's own files.
  */
-import { loadedModules } from '../../loader/install.mjs';
 import { describeFailure } from './describe-failure.js';
 import type { AppProcessMessage } from './messages.js';
 import { closeOnSignals, serveApp } from './serve-app.js';
@@ -29,7 +28,7 @@ async function serve(entry: string, port: number, host: string): Promise<void> {
   try {
     const { app, address } = await serveApp(entry, { port, host });
     closeOnSignals(app);
-    send({ type: 'decorum:ready', url: address.url, host: address.host, port: address.port, modules: loadedModules() });
+    send({ type: 'decorum:ready', url: address.url, host: address.host, port: address.port, modules: await loadedModules() });
   } catch (error) {
     if (!process.send) throw error; // run by hand: let Node print it
     send({ type: 'decorum:failed', failure: describeFailure(error) }, () => process.exit(1));
@@ -47,6 +46,16 @@ async function preloadModules(modules: string[]): Promise<void> {
       // The app imports it again when it starts, and reports the error then.
     }
   }
+}
+
+/**
+ * What the loader saw this process load, for the dev server's next standby. Only dev children run
+ * the loader (installed by `--import`, which sets this symbol); a `start` worker has nothing to
+ * report and does not load the loader's code to say so.
+ */
+async function loadedModules(): Promise<string[]> {
+  if (!(Symbol.for('decorum.typescriptLoader') in globalThis)) return [];
+  return (await import('../../loader/install.mjs')).loadedModules();
 }
 
 function send(message: AppProcessMessage, then?: () => void): void {

@@ -8,7 +8,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createDefaultLogger, type Logger } from '@decorumjs/core';
 import { colorsFor } from '../colors.js';
 import type { ListenOptions } from '../listen-options.js';
-import { appProcessExecArgv, serveChildArgs, serveChildScript } from '../runtime/app-process.js';
+import { serveChildArgs, serveChildScript } from '../runtime/app-process.js';
 import { formatFailure } from '../runtime/format-failure.js';
 import { isAppProcessMessage } from '../runtime/messages.js';
 
@@ -22,9 +22,11 @@ export interface ClusterOptions {
   entry: string;
   workers: number;
   listen: ListenOptions;
+  /** Node options of each worker. */
+  execArgv: string[];
 }
 
-export function runCluster({ entry, workers, listen }: ClusterOptions): Promise<number> {
+export function runCluster({ entry, workers, listen, execArgv }: ClusterOptions): Promise<number> {
   const logger: Logger = createDefaultLogger();
   const live = new Set<Worker>();
   const ready = new Set<Worker>();
@@ -35,7 +37,7 @@ export function runCluster({ entry, workers, listen }: ClusterOptions): Promise<
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
 
-  cluster.setupPrimary({ exec: serveChildScript, args: serveChildArgs({ entry, ...listen }), execArgv: appProcessExecArgv() });
+  cluster.setupPrimary({ exec: serveChildScript, args: serveChildArgs({ entry, ...listen }), execArgv });
 
   const fork = (): void => {
     const worker = cluster.fork();

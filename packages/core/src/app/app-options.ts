@@ -57,6 +57,12 @@ export interface AppOptions extends AppInfo {
     status?: number;
     /** Properties a DTO does not declare: stripped (default) or answered with 422 `extra_forbidden`. */
     unknownProperties?: 'strip' | 'forbid';
+    /**
+     * JSON bodies: `strict` (default) never converts a value; `lax` converts as pydantic's lax mode
+     * does (`"50.5"` → 50.5 for a number, `"true"` → true for a boolean, never a number into a string).
+     * One route can choose otherwise with `@Validation({ mode })`.
+     */
+    mode?: 'strict' | 'lax';
   };
   /** A pino-compatible logger, or false for none. */
   logger?: Logger | false;

@@ -147,8 +147,9 @@ export class App {
   }
 
   /** How request data is validated: the error status (422 unless configured) and unknown properties. */
-  get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid' } {
-    return { status: this.#options.validation?.status ?? 422, unknownProperties: this.#options.validation?.unknownProperties ?? 'strip' };
+  get validation(): { readonly status: number; readonly unknownProperties: 'strip' | 'forbid'; readonly mode: 'strict' | 'lax' } {
+    const { status = 422, unknownProperties = 'strip', mode = 'strict' } = this.#options.validation ?? {};
+    return { status, unknownProperties, mode };
   }
 
   /** The compiled routes and fallback, for an adapter to mount. Call after `init()`. */
@@ -236,7 +237,7 @@ export class App {
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
       instance: (route) => container.singleton(planner.node(route.controller, [])) as object,
-      compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true),
+      compileInjected: (route, param) => container.resolver(planner.node(param.target, [route.id]), param.useCache ?? true, param.cleanupScope),
       compileDependency: (route, target) => container.resolver(planner.node(target, [route.id]), true),
       guards: this.#options.guards,
       interceptors: this.#options.interceptors,

@@ -5,7 +5,7 @@
  * test declines the request is skipped; when all of them decline, the target answers it directly.
  */
 import type { AdapterRequest, AdapterResponse, OutgoingBody, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
-import { runCleanups } from '../compile/compile-route.js';
+import { runCleanups } from '../compile/run-cleanups.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import type { Middleware, RequestHead } from '../extensions/middleware.js';

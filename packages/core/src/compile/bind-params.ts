@@ -8,12 +8,13 @@ import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { ParamDef } from '../route-table/route-def.js';
 import { dtoShape } from '../schema/dto-shape.js';
+import { wireName } from '../schema/wire-name.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { compileCoercer, compileChecks, INVALID, type Coercer } from './coerce.js';
 import { issue } from './issues.js';
 import { NO_BODY } from './read-json-body.js';
 import { compileDtoValidator, isPlainObject, type DtoValidationOptions } from './validate-dto.js';
-import { compileJsonValidator } from './validate-json.js';
+import { compileJsonValidator, isPromise } from './validate-json.js';
 
 /** Returns the argument value, `INVALID` after recording errors, or a promise of either. */
 export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
@@ -94,24 +95,59 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
   if (param.type.kind !== 'dto') return all;
   const shape = dtoShape(param.type.dto);
   const read = READERS[source];
-  const fields = shape.properties.map((p) => ({ name: p.name, coerce: stringCoercer(p.type) }));
+  const fields = shape.properties.map((p) => ({ name: p.name, wire: wireName(source, p.name), coerce: stringCoercer(p.type) }));
+  // Errors name what the client sent: a header property `user_agent` is reported at ["header","user-agent"].
+  const renamed = fields.filter((f) => f.wire !== f.name);
+  const wireOf = new Map(renamed.map((f) => [f.name, f.wire]));
   const declared = new Set(fields.map((f) => f.name));
   const forbidExtra = options.unknownProperties === 'forbid' && source === 'query';
   const validate = compileDtoValidator(param.type.dto, options);
   return (ctx, errors) => {
     const input: Record<string, unknown> = {};
     const before = errors.length;
-    for (const { name, coerce } of fields) {
-      const raw = read(ctx, source === 'header' ? name.toLowerCase() : name);
-      if (raw !== undefined) input[name] = coerce(raw, [source, name], errors);
+    let unparsed: Set<string> | undefined;
+    for (const { name, wire, coerce } of fields) {
+      const raw = read(ctx, wire);
+      if (raw === undefined) continue;
+      const mark = errors.length;
+      const value = coerce(raw, [source, wire], errors);
+      if (errors.length > mark) (unparsed ??= new Set()).add(name);
+      else input[name] = value;
     }
     if (forbidExtra) {
       const values = all(ctx);
       for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([source, key], values[key]));
     }
-    if (errors.length > before) return INVALID;
-    return validate(input, [source], errors);
+    const failed = errors.length > before;
+    const validated = errors.length;
+    const value = validate(input, [source], errors);
+    // One 422 lists every problem, as FastAPI's does: the rest of the DTO is validated too, without
+    // the validator's own (`missing`) report on the values that did not even parse.
+    const settle = (result: unknown): unknown => {
+      if (unparsed) dropErrorsAt(errors, validated, unparsed);
+      if (wireOf.size > 0 && errors.length > before) renameLocs(errors, before, wireOf);
+      return failed ? INVALID : result;
+    };
+    if (isPromise(value)) return value.then(settle);
+    return failed || errors.length > before ? settle(value) : value;
   };
+}
+
+function dropErrorsAt(errors: ErrorDetail[], from: number, names: ReadonlySet<string>): void {
+  let kept = from;
+  for (let i = from; i < errors.length; i++) {
+    const detail = errors[i] as ErrorDetail;
+    if (!names.has(detail.loc[1] as string)) errors[kept++] = detail;
+  }
+  errors.length = kept;
+}
+
+function renameLocs(errors: ErrorDetail[], from: number, wireOf: ReadonlyMap<string, string>): void {
+  for (let i = from; i < errors.length; i++) {
+    const detail = errors[i] as ErrorDetail;
+    const wire = wireOf.get(detail.loc[1] as string);
+    if (wire !== undefined) errors[i] = { ...detail, loc: [detail.loc[0] as string, wire, ...detail.loc.slice(2)] };
+  }
 }
 
 /** Query-DTO properties: strings become the property's type before class-validator sees them. */
@@ -141,10 +177,9 @@ function compileBodyBinder(param: ParamDef, options: DtoValidationOptions): Bind
   const loc: Loc = ['body', name];
   return (ctx, errors) => {
     const body = ctx.body;
-    if (body !== NO_BODY && !isPlainObject(body)) {
-      errors.push(issue.modelType(['body'], body));
-      return INVALID;
-    }
+    // A body that is no object (a list, a string) has none of the keys: each `@Body('key')` reports its
+    // own `missing`, once, as FastAPI's embedded body fields do (not one `["body"]` error per key).
+    if (body !== NO_BODY && !isPlainObject(body)) return missing(errors, loc);
     // Own keys only: `@Body('toString')` must not find Object.prototype's method in `{}`.
     const value = body === NO_BODY || !Object.hasOwn(body, name) ? undefined : body[name];
     if (value === undefined) return required ? missing(errors, loc) : onAbsent();

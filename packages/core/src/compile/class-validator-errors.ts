@@ -1,7 +1,9 @@
 /**
  * class-validator constraint names → pydantic error types. Where a type check failed, only that error
- * is reported for the field (as pydantic does); otherwise every failed constraint is. Constraints
- * without a pydantic equivalent keep their own name as `type` and class-validator's message.
+ * is reported for the field (as pydantic does); otherwise every failed constraint is. String formats
+ * with a pydantic type (`isEmail` → `value_error`, `isUrl` → `url_parsing`, `isUuid` → `uuid_parsing`,
+ * `isDateString` → `datetime_parsing`, …) take it. Constraints without a pydantic equivalent keep
+ * their own name as `type` and class-validator's message.
  */
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { ValidationRule } from '../schema/dto-shape.js';
@@ -14,7 +16,8 @@ const TYPE_CHECKS: Record<string, (loc: Loc, value: unknown) => ErrorDetail> = {
   isInt: (loc, v) => issue.intType(loc, v),
   isNumber: (loc, v) => issue.floatType(loc, v),
   isBoolean: (loc, v) => issue.boolType(loc, v),
-  isDate: (loc, v) => issue.datetimeType(loc, v),
+  // A string that did not become a valid Date (`@Type(() => Date)`) failed to parse; anything else is no datetime.
+  isDate: (loc, v) => (typeof v === 'string' ? issue.datetimeParsing(loc, v) : issue.datetimeType(loc, v)),
   isArray: (loc, v) => issue.listType(loc, v),
   isObject: (loc, v) => issue.modelType(loc, v),
   nestedValidation: (loc, v) => issue.modelType(loc, v),
@@ -38,9 +41,34 @@ export function toErrorDetails(
   });
 }
 
+/**
+ * String formats with a pydantic type: a value that is no string at all is pydantic's type error
+ * (`string_type`, `uuid_type`), a string that does not parse its parsing error.
+ */
+const STRING_FORMATS: Record<string, (loc: Loc, value: string, args: readonly unknown[]) => ErrorDetail> = {
+  isEmail: (loc, v) => issue.email(loc, v),
+  isUrl: (loc, v) => issue.urlParsing(loc, v),
+  isUuid: (loc, v) => issue.uuidParsing(loc, v),
+  isDateString: (loc, v) => issue.datetimeParsing(loc, v),
+  isIso8601: (loc, v) => issue.datetimeParsing(loc, v),
+  isIp: (loc, v, args) => issue.ipAddress(loc, v, ipVersion(args[0])),
+  isDecimal: (loc, v) => issue.decimalParsing(loc, v),
+  isJson: (loc, v) => issue.jsonString(loc, v),
+};
+
+function ipVersion(version: unknown): 4 | 6 | undefined {
+  const v = Number(version);
+  return v === 4 || v === 6 ? v : undefined;
+}
+
 function constraintDetail(name: string, message: string, value: unknown, loc: Loc, args: readonly unknown[]): ErrorDetail {
   const length = typeof value === 'string' || Array.isArray(value) ? value.length : 0;
   const n = (i: number) => Number(args[i]);
+  const format = STRING_FORMATS[name];
+  if (format) {
+    if (typeof value !== 'string') return name === 'isUuid' ? issue.uuidType(loc, value) : issue.stringType(loc, value);
+    return format(loc, value, args);
+  }
   switch (name) {
     case 'isDefined':
       return issue.missing(loc, value ?? null);
@@ -60,6 +88,15 @@ function constraintDetail(name: string, message: string, value: unknown, loc: Lo
       return issue.stringTooLong(loc, value, n(0));
     case 'isLength':
       return length < n(0) ? issue.stringTooShort(loc, value, n(0)) : issue.stringTooLong(loc, value, n(1));
+    case 'isNotEmpty':
+      // pydantic's `min_length=1` on a string; null and the like keep class-validator's own name.
+      return value === '' ? issue.stringTooShort(loc, value, 1) : { type: name, loc, msg: message, input: value };
+    case 'arrayNotEmpty':
+      return issue.tooShort(loc, value, 1, length);
+    case 'isDivisibleBy':
+      return issue.multipleOf(loc, value, n(0));
+    case 'equals':
+      return issue.literal(loc, value, args[0]);
     case 'arrayMinSize':
       return issue.tooShort(loc, value, n(0), length);
     case 'arrayMaxSize':
@@ -106,7 +143,9 @@ function eachItemDetails(
 
 type Predicate = (value: unknown, ...constraints: readonly unknown[]) => boolean;
 // Rule names whose exported predicate is spelled differently.
-const PREDICATE_NAMES: Readonly<Record<string, string>> = { isLength: 'length', isUrl: 'isURL' };
+const PREDICATE_NAMES: Readonly<Record<string, string>> = {
+  isLength: 'length', isUrl: 'isURL', isUuid: 'isUUID', isIp: 'isIP', isIso8601: 'isISO8601', isJson: 'isJSON',
+};
 const predicates = validators as unknown as Record<string, Predicate | undefined>;
 
 function predicateOf(name: string): Predicate | undefined {

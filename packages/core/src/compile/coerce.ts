@@ -13,10 +13,11 @@ import { issue } from './issues.js';
 export const INVALID: unique symbol = Symbol('decorum.invalid');
 export type Coercer = (raw: string, loc: Loc, errors: ErrorDetail[]) => unknown;
 
-const INTEGER = /^\s*[+-]?\d+\s*$/;
-const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
-const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
+// pydantic's spellings, shared with lax JSON coercion (`lax-coerce.ts`).
+export const INTEGER = /^\s*[+-]?\d+\s*$/;
+export const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+export const TRUE: ReadonlySet<string> = new Set(['true', '1', 'yes', 'on', 't', 'y']);
+export const FALSE: ReadonlySet<string> = new Set(['false', '0', 'no', 'off', 'f', 'n']);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** A coercer for one scalar type plus its constraints; arrays are handled by the caller item by item. */

@@ -1,7 +1,8 @@
 /**
  * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
  * here, once: binders per parameter, whether to read the body, the response projector and headers.
- * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
+ * Per request the path is: [read body] → bind → call → [function-scoped cleanup] → serialize → send → [cleanup];
+ * a failure anywhere runs every cleanup first, then chooses the error response.
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
 import { decorumErrors } from '../errors.js';
@@ -14,6 +15,8 @@ import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
+import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
+import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
@@ -74,10 +77,11 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const bound = def.params.filter((p) => p.index >= 0).sort((a, b) => a.index - b.index);
   const instantiate = runtime.instantiate ?? ((declared: unknown) => declared);
   const routePipes = [...(runtime.pipes ?? []), ...def.pipes];
+  const validation = def.validationMode ? { ...runtime.validation, mode: def.validationMode } : runtime.validation;
   let pipedParams = 0;
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
-    const binder = compileBinder(p, runtime.validation);
+    const binder = compileBinder(p, validation);
     const pipes = p.source === 'request' || p.source === 'response' ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);
@@ -92,6 +96,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
+  const streams = def.streams === 'jsonl';
+  const streamHeaders: OutgoingHeaders = { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit, jsonDepthLimit } = runtime;
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
@@ -101,6 +107,10 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       return ctx.reply.send(result.status, headers, BODYLESS.has(result.status) ? null : result.body);
     }
     const status = ctx.responseStatus ?? def.status;
+    if (streams && isItemStream(result)) {
+      const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, projector));
+    }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
     return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
   };
@@ -161,12 +171,14 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
         if (isPromise(value)) value = await value;
       }
       if (stage !== 'sent') {
+        if (ctx.functionCleanups) await runFunctionCleanups(ctx);
         const sending = send(ctx, value);
         if (sending) await sending;
       }
     } catch (error) {
-      failure = error;
-      await runtime.handleError(error, ctx);
+      // Dependencies see the error before the response is chosen, and may choose another one.
+      failure = ctx.cleanups || ctx.functionCleanups ? await unwindCleanups(ctx, error) : error;
+      await runtime.handleError(failure, ctx);
     }
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
     return failure;
@@ -183,6 +195,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       if (isPromise(args)) return finish(ctx, cleanUp, 'args', args);
       const result = interceptors ? interceptors(ctx, call.bind(null, args)) : call(args);
       if (isPromise(result)) return finish(ctx, cleanUp, 'result', result);
+      if (ctx.functionCleanups) return finish(ctx, cleanUp, 'result', Promise.resolve(result));
       const sending = send(ctx, result);
       if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending || undefined);
       return undefined;
@@ -194,19 +207,6 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const handle: RouteHandle = (req: AdapterRequest, res: AdapterResponse, params?: PathParams): undefined | Promise<unknown> =>
     start(new RequestContext(req, res, def, params), true);
   return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
-}
-
-/** Cleanup runs last-registered first, after the response; a failing step is logged, never sent. */
-export async function runCleanups(ctx: RequestContext, failure: unknown, logger: Logger): Promise<void> {
-  const steps = ctx.cleanups ?? [];
-  ctx.cleanups = undefined;
-  for (let i = steps.length - 1; i >= 0; i--) {
-    try {
-      await (steps[i] as (error: unknown) => unknown)(failure);
-    } catch (error) {
-      logger.error({ err: error, route: ctx.route?.id }, 'dependency cleanup failed');
-    }
-  }
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {

@@ -2,8 +2,9 @@
 // the same generated inputs (valid and invalid, seeded) and must return the same instance (class, key
 // order, values) or INVALID, and push exactly the same error details.
 import {
-  Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsEnum, IsIn, IsInt, IsNegative,
-  IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
+  Allow, ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, Equals, IsArray, IsBoolean, IsDateString, IsDecimal, IsDefined,
+  IsDivisibleBy, IsEmail, IsEnum, IsIn, IsInt, IsIP, IsJSON, IsNegative, IsNotEmpty, IsNumber, IsOptional, IsPositive,
+  IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
 } from 'class-validator';
 import { inspect, isDeepStrictEqual } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -66,7 +67,22 @@ class FailingDefault {
   @IsOptional() @IsString() label?: string;
 }
 
-const DTOS: readonly Class[] = [CreateItem, Everything, Child, WithMethod, FailingDefault];
+/** Constraints with a pydantic counterpart (value_error, url_parsing, uuid_parsing, …). */
+class Formats {
+  @IsEmail() email!: string;
+  @IsOptional() @IsUrl() site?: string;
+  @IsOptional() @IsUUID() id?: string;
+  @IsOptional() @IsDateString() at?: string;
+  @IsOptional() @IsIP('4') ip?: string;
+  @IsOptional() @IsDecimal() amount?: string;
+  @IsOptional() @IsJSON() raw?: string;
+  @IsOptional() @IsDivisibleBy(2) even?: number;
+  @IsOptional() @Equals('yes') consent?: string;
+  @IsOptional() @ArrayNotEmpty() items?: string[];
+  @IsOptional() @IsUUID('4', { each: true }) ids?: string[];
+}
+
+const DTOS: readonly Class[] = [CreateItem, Everything, Child, WithMethod, FailingDefault, Formats];
 const MODES: readonly DtoValidationOptions[] = [{ unknownProperties: 'strip' }, { unknownProperties: 'forbid' }];
 const CASES_PER_DTO_AND_MODE = 1500;
 
@@ -83,6 +99,8 @@ function random(seed: number): () => number {
 
 const VALUES: readonly unknown[] = [
   '', 'a', 'b', 'ab', 'xx', 'xxx', 'abcdef', 'red', 'green', 'blue', 'a@b.co', 'not-an-email', '42', 'true',
+  'https://example.com/x', '0b6e4d1c-4a57-4b8e-9c1e-6f2d3a4b5c6d', '2026-12-02T05:00:00Z', '10.0.0.1', '1.5', '{"a":1}',
+  'yes', ['0b6e4d1c-4a57-4b8e-9c1e-6f2d3a4b5c6d', 'nope'],
   0, 1, 2, -1, -0.5, 2.5, 3.14159, 10, 11, 1e21, Number.NaN, Number.POSITIVE_INFINITY, -0,
   true, false, null,
   [], ['a'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd'], [1, 2], ['a', 1], [null], [['nested']], [{ a: 1 }],
@@ -114,6 +132,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   Child: { id: 'x', active: true },
   WithMethod: { title: 't' },
   FailingDefault: { limit: 12 },
+  Formats: { email: 'a@b.co', site: 'https://example.com/x', at: '2026-12-02' },
 };
 
 function nearlyValid(next: () => number, dto: string, names: readonly string[]): Record<string, unknown> {

@@ -47,6 +47,29 @@ export const issue = {
     ({ type: 'too_short', loc, msg: `List should have at least ${min} item${min === 1 ? '' : 's'} after validation, not ${actual}`, input, ctx: { field_type: 'List', min_length: min, actual_length: actual } }),
   tooLong: (loc: Loc, input: unknown, max: number, actual: number): ErrorDetail =>
     ({ type: 'too_long', loc, msg: `List should have at most ${max} item${max === 1 ? '' : 's'} after validation, not ${actual}`, input, ctx: { field_type: 'List', max_length: max, actual_length: actual } }),
+  /** pydantic's `EmailStr` (email-validator's reasons, the two that can be told without its parser). */
+  email: (loc: Loc, input: string): ErrorDetail => {
+    const reason = input.includes('@') ? 'The email address is not valid.' : 'An email address must have an @-sign.';
+    return { type: 'value_error', loc, msg: `value is not a valid email address: ${reason}`, input, ctx: { reason } };
+  },
+  urlParsing: (loc: Loc, input: unknown): ErrorDetail =>
+    ({ type: 'url_parsing', loc, msg: 'Input should be a valid URL, invalid format', input, ctx: { error: 'invalid format' } }),
+  uuidType: (loc: Loc, input: unknown): ErrorDetail =>
+    ({ type: 'uuid_type', loc, msg: 'UUID input should be a string, bytes or UUID object', input }),
+  uuidParsing: (loc: Loc, input: unknown): ErrorDetail =>
+    ({ type: 'uuid_parsing', loc, msg: 'Input should be a valid UUID, invalid format', input, ctx: { error: 'invalid format' } }),
+  ipAddress: (loc: Loc, input: unknown, version: 4 | 6 | undefined): ErrorDetail =>
+    version === undefined ? { type: 'ip_any_address', loc, msg: 'value is not a valid IPv4 or IPv6 address', input }
+      : { type: `ip_v${version}_address`, loc, msg: `Input is not a valid IPv${version} address`, input },
+  decimalParsing: (loc: Loc, input: unknown): ErrorDetail => ({ type: 'decimal_parsing', loc, msg: 'Input should be a valid decimal', input }),
+  multipleOf: (loc: Loc, input: unknown, multipleOf: number): ErrorDetail =>
+    ({ type: 'multiple_of', loc, msg: `Input should be a multiple of ${multipleOf}`, input, ctx: { multiple_of: multipleOf } }),
+  literal: (loc: Loc, input: unknown, value: unknown): ErrorDetail => {
+    const expected = typeof value === 'string' ? `'${value}'` : String(value);
+    return { type: 'literal_error', loc, msg: `Input should be ${expected}`, input, ctx: { expected } };
+  },
+  jsonString: (loc: Loc, input: unknown): ErrorDetail =>
+    ({ type: 'json_invalid', loc, msg: 'Invalid JSON: expected value', input, ctx: { error: 'expected value' } }),
   extraForbidden: (loc: Loc, input: unknown): ErrorDetail => ({ type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input }),
   jsonInvalid: (loc: Loc, error: string): ErrorDetail => ({ type: 'json_invalid', loc, msg: 'JSON decode error', input: {}, ctx: { error } }),
 };

@@ -5,7 +5,7 @@
  * Most DTOs run a validator compiled from the same metadata (`compiled-dto-validator.ts`), which gives
  * identical results several times faster; this file's class-validator path is its reference and fallback.
  */
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance } from '../metadata/class-transformer.js';
 import { validate, validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
@@ -19,7 +19,11 @@ import type { TypeRef } from '../schema/type-spec.js';
 export interface DtoValidationOptions {
   /** `forbid` answers 422 `extra_forbidden` for properties the DTO does not declare. */
   readonly unknownProperties: 'strip' | 'forbid';
+  /** `lax` converts JSON values as pydantic's lax mode does (`"50.5"` for a number); `strict` (default) never. */
+  readonly mode?: ValidationMode;
 }
+
+export type ValidationMode = 'strict' | 'lax';
 
 export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 

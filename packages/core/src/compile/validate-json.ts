@@ -1,19 +1,37 @@
 /**
- * Validation of parsed JSON values against a declared type. JSON is never coerced: `"42"` is not an
- * integer here, unlike in a query string. DTOs go through class-validator (`validate-dto.ts`).
+ * Validation of parsed JSON values against a declared type. JSON is not coerced by default: `"42"` is
+ * not an integer here, unlike in a query string; the opt-in lax mode converts what pydantic's lax mode
+ * does first (`lax-coerce.ts`). DTOs go through class-validator (`validate-dto.ts`).
  */
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { compileChecks, INVALID, parseIsoDate } from './coerce.js';
 import { issue } from './issues.js';
+import { compileLaxCoercer, renameLaxErrors } from './lax-coerce.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
 export function compileJsonValidator(type: TypeRef, options: DtoValidationOptions, constraints: Constraints = {}): JsonValidator {
-  const base = typeValidator(type, options);
-  const check = compileChecks(constraints, type);
+  const strict = withChecks(typeValidator(type, options), compileChecks(constraints, type));
+  const lax = options.mode === 'lax' ? compileLaxCoercer(type) : null;
+  if (!lax) return strict;
+  return (value, loc, errors) => {
+    const before = errors.length;
+    const valid = strict(lax(value), loc, errors);
+    if (isPromise(valid)) {
+      return valid.then((v) => {
+        if (errors.length > before) renameLaxErrors(errors, before, value, loc);
+        return v;
+      });
+    }
+    if (errors.length > before) renameLaxErrors(errors, before, value, loc);
+    return valid;
+  };
+}
+
+function withChecks(base: JsonValidator, check: ReturnType<typeof compileChecks>): JsonValidator {
   if (!check) return base;
   return (value, loc, errors) => {
     const valid = base(value, loc, errors);

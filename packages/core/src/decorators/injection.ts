@@ -3,7 +3,7 @@
  * for handler-level dependencies as FastAPI names it.
  */
 import { classRecord, methodRecord } from '../metadata/store.js';
-import type { Class } from '../metadata/records.js';
+import type { CleanupScope, Class } from '../metadata/records.js';
 import type { Scope, Token } from '../di/tokens.js';
 import { recordParam } from './params.js';
 
@@ -28,6 +28,12 @@ export function Inject(token: Token): ParameterDecorator {
 export interface DependsOptions {
   /** Resolve afresh for this parameter even if the request already resolved it (FastAPI's `use_cache=False`). */
   useCache?: boolean;
+  /**
+   * When the code after a generator dependency's `yield` runs (FastAPI's `Depends(scope=...)`):
+   * `'request'` (default) after the response is sent, `'function'` right after the handler returns,
+   * before the response is sent, so a failing cleanup still chooses the response.
+   */
+  scope?: CleanupScope;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface DependsOptions {
  */
 export function Depends(target: unknown, options: DependsOptions = {}): ParameterDecorator {
   return (host, key, index) =>
-    recordParam(host, key, { index, source: 'dependency', name: undefined, options: {}, target, useCache: options.useCache ?? true });
+    recordParam(host, key, { index, source: 'dependency', name: undefined, options: {}, target, useCache: options.useCache ?? true, cleanupScope: options.scope });
 }
 
 /**

@@ -34,6 +34,19 @@ export function ResponseModel(type: TypeSpec): MethodDecorator {
   };
 }
 
+/**
+ * This route's validation of JSON bodies: `lax` converts as pydantic's lax mode does (`"50.5"` for a
+ * number), `strict` never converts; without it the route follows `createApp({ validation: { mode } })`.
+ * Dependencies keep the app's mode.
+ * @example
+ * @Post('legacy') @Validation({ mode: 'lax' }) ingest(@Body() reading: Reading) {}
+ */
+export function Validation(options: { mode: 'strict' | 'lax' }): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).validationMode = options.mode;
+  };
+}
+
 /** Documents another response of the route (an error, a redirect…). */
 export function ApiResponse(status: number, options: { description?: string; type?: TypeSpec } = {}): MethodDecorator {
   return (target, key) => {

@@ -6,6 +6,7 @@ import type { Binder } from '../compile/bind-params.js';
 import type { DtoValidationOptions } from '../compile/validate-dto.js';
 import type { Logger } from '../logger.js';
 import { decorumErrors } from '../errors.js';
+import type { CleanupScope } from '../metadata/records.js';
 import { compileNodeResolver } from './resolve.js';
 import type { DependencyNode, DependencyPlanner } from './plan.js';
 
@@ -54,8 +55,8 @@ export class Container {
   }
 
   /** A binder that yields `node`'s value for a request: a constant for singletons. */
-  resolver(node: DependencyNode, useCache: boolean): Binder {
-    return compileNodeResolver(node, useCache, this);
+  resolver(node: DependencyNode, useCache: boolean, cleanupScope: CleanupScope = 'request'): Binder {
+    return compileNodeResolver(node, useCache, this, cleanupScope);
   }
 
   async shutdown(logger: Logger): Promise<void> {

@@ -7,7 +7,7 @@
 import { decorumErrors } from '../errors.js';
 import { readParamTypes } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
-import type { Class, ParamRecord } from '../metadata/records.js';
+import type { CleanupScope, Class, ParamRecord } from '../metadata/records.js';
 import { toParamDef } from '../route-table/param-def.js';
 import type { ParamDef } from '../route-table/route-def.js';
 import { isFunctionDependency } from '../decorators/injection.js';
@@ -16,7 +16,8 @@ import { InjectionToken, tokenName, type Scope, type Token } from './tokens.js';
 import { SecurityScopes, joinScopes, scopedDependencyOf } from './security-scopes.js';
 
 export type ArgPlan =
-  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean; readonly scopes?: readonly string[] }
+  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean; readonly cleanupScope?: CleanupScope;
+      readonly scopes?: readonly string[] }
   | { readonly kind: 'param'; readonly param: ParamDef };
 
 export interface DependencyNode {
@@ -161,7 +162,8 @@ export class DependencyPlanner {
     if (record.source === 'inject' || record.source === 'dependency') {
       // The edge keeps the scopes it adds, so the docs can sum them along each chain.
       const added = scopedDependencyOf(record.target)?.scopes;
-      return { kind: 'node', node: this.node(record.target, chain, scopes), useCache: record.useCache ?? true, ...(added && { scopes: added }) };
+      return { kind: 'node', node: this.node(record.target, chain, scopes), useCache: record.useCache ?? true, cleanupScope: record.cleanupScope,
+        ...(added && { scopes: added }) };
     }
     return { kind: 'param', param: toParamDef(record, designTypes, where) };
   }

@@ -13,6 +13,9 @@ export type { QueryValues } from './query-string.js';
 
 const NO_PARAMS: PathParams = Object.freeze(Object.create(null) as PathParams);
 
+/** A dependency's cleanup: receives the request's error, if any. */
+export type CleanupStep = (error: unknown) => unknown;
+
 export class RequestContext {
   /** The parsed JSON body, once read. */
   body: unknown = undefined;
@@ -24,7 +27,9 @@ export class RequestContext {
   #response: ResponseControl | undefined;
   #state: Map<unknown, unknown> | undefined;
   /** Cleanup steps registered by dependencies, run after the response is sent. */
-  cleanups: Array<(error: unknown) => unknown> | undefined = undefined;
+  cleanups: CleanupStep[] | undefined = undefined;
+  /** Cleanup steps of `scope: 'function'` dependencies, run once the handler has returned. */
+  functionCleanups: CleanupStep[] | undefined = undefined;
 
   constructor(
     readonly request: AdapterRequest,
@@ -87,8 +92,13 @@ export class RequestContext {
     return this.request.raw;
   }
 
-  /** Registers a step to run after the response is sent (or failed); it receives the error, if any. */
-  onCleanup(step: (error: unknown) => unknown): void {
-    (this.cleanups ??= []).push(step);
+  /**
+   * Registers a step to run after the response is sent, or (`'function'`) once the handler has
+   * returned. It receives the request's error, if any; when the request fails, every step runs before
+   * the error response is chosen, and a step that throws another error replaces the request's.
+   */
+  onCleanup(step: CleanupStep, scope: 'request' | 'function' = 'request'): void {
+    if (scope === 'function') (this.functionCleanups ??= []).push(step);
+    else (this.cleanups ??= []).push(step);
   }
 }

@@ -4,8 +4,7 @@
  * its conditions, and whether class-transformer would do anything but copy the input. Bootstrap only.
  */
 import { getMetadataStorage, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
-// class-transformer has no exports map; its CommonJS storage module is the documented way to reach it.
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { defaultMetadataStorage } from './class-transformer.js';
 import { ValidationUtils } from 'class-validator/cjs/validation/ValidationUtils.js';
 import type { Class } from './records.js';
 import { readValidationRules } from './read.js';

@@ -5,8 +5,7 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
-// class-transformer has no exports map; its CommonJS storage module is the documented way to reach @Type.
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { defaultMetadataStorage } from './class-transformer.js';
 import type { Class } from './records.js';
 
 /** Parameter types of a method, or of the constructor when `method` is undefined. */

@@ -49,6 +49,12 @@ export interface ParamOptions {
   includeInSchema?: boolean;
 }
 
+/**
+ * When a dependency's cleanup (the code after `yield`, disposal) runs: `'request'` after the response
+ * is sent, `'function'` as soon as the handler has returned, before the response is sent.
+ */
+export type CleanupScope = 'request' | 'function';
+
 export interface ParamRecord {
   readonly index: number;
   readonly source: ParamSource;
@@ -59,6 +65,8 @@ export interface ParamRecord {
   readonly target?: unknown;
   /** For `dependency`: `false` turns the per-request cache off (FastAPI's `use_cache=False`). */
   readonly useCache?: boolean;
+  /** For `dependency`: when a generator's code after `yield` runs (FastAPI's `Depends(scope=...)`). */
+  readonly cleanupScope?: CleanupScope;
   /** Pipes given in the decorator (`@Param('id', ParseUUIDPipe)`), applied in order. */
   readonly pipes?: readonly unknown[];
 }
@@ -90,6 +98,8 @@ export interface MethodRecord extends OperationInfo {
   status?: number;
   headers: Array<[string, string]>;
   responseModel?: TypeSpec;
+  /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
+  validationMode?: 'strict' | 'lax';
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

@@ -105,6 +105,8 @@ function buildRoute(input: BuildInput): RouteDef {
     status: method.status ?? 200,
     headers: method.headers,
     responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    validationMode: method.validationMode,
+    ...(isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),
@@ -165,4 +167,10 @@ function joinPrefix(a: string, b: string): string {
 /** `ItemsController` → `Items`. */
 function defaultTag(controller: Class): string {
   return controller.name.replace(/Controller$/, '') || controller.name;
+}
+
+/** An `async *` or `function*` handler: its items are streamed as JSON Lines (FastAPI 0.134+). */
+function isGeneratorFunction(fn: unknown): boolean {
+  const kind = Object.prototype.toString.call(fn);
+  return kind === '[object AsyncGeneratorFunction]' || kind === '[object GeneratorFunction]';
 }

@@ -32,6 +32,7 @@ export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] 
     includeInSchema: options.includeInSchema ?? true,
     target: record.target,
     useCache: record.useCache,
+    cleanupScope: record.cleanupScope,
     pipes: (record.pipes ?? []).filter((p) => !isDeclarationOnly(p)),
     separator: record.pipes?.map((p) => (p as { [SPLIT]?: string })[SPLIT]).find((s) => s !== undefined),
   };
@@ -65,7 +66,12 @@ function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefi
     if (design === Array) return { kind: 'array', items: UNKNOWN };
     return fromDesign ?? UNKNOWN;
   }
-  if (name === undefined && source !== 'query') return UNKNOWN; // @Header() / @Cookie() / @Param(): the whole record
+  if (name === undefined && source !== 'query') {
+    // @Header() / @Cookie() with a DTO class: FastAPI's header and cookie parameter models, validated
+    // and documented as query DTOs are. Without one (or @Param()), the whole record as it came.
+    if (fromDesign?.kind === 'dto' && source !== 'path') return fromDesign;
+    return UNKNOWN;
+  }
   if (design === Array) return { kind: 'array', items: STRING };
   if (!fromDesign) {
     throw decorumErrors.paramTypeObject(label);

@@ -2,7 +2,7 @@
  * The route table: Decorum's one description of an app's HTTP surface. The compiler turns it into
  * request handlers and the OpenAPI builder turns it into a document; neither re-reads decorators.
  */
-import type { Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
+import type { CleanupScope, Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface Constraints {
@@ -33,6 +33,7 @@ export interface ParamDef {
   /** What a `dependency` or `inject` parameter resolves. */
   readonly target?: unknown;
   readonly useCache?: boolean;
+  readonly cleanupScope?: CleanupScope;
   /** Pipes given in the parameter's decorator, run after coercion and validation. */
   readonly pipes?: readonly unknown[];
   /** Splits one string into array items (`ParseArrayPipe`), besides repeated keys. */
@@ -63,6 +64,10 @@ export interface RouteDef {
   readonly headers: readonly (readonly [string, string])[];
   /** Declared response model; output is filtered to it. */
   readonly responseModel?: TypeRef;
+  /** The route's own JSON validation mode (`@Validation`); undefined follows the app's. */
+  readonly validationMode?: 'strict' | 'lax';
+  /** `jsonl`: the handler is a generator, and its items are streamed as JSON Lines. */
+  readonly streams?: 'jsonl';
   readonly responses: readonly ResponseDef[];
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */

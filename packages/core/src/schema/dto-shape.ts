@@ -128,7 +128,9 @@ function propertyType(cls: Class, name: string, rules: readonly ValidationRule[]
     if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
     return ruleType(rules.filter((r) => r.each));
   };
-  if (designType === Array) {
+  // A union (`Image[] | null`) is recorded as Object: `@IsArray()` or an `each` nested rule says it is a list.
+  const listByRules = rules.some((r) => r.name === 'isArray' || (r.name === 'nestedValidation' && r.each));
+  if (designType === Array || listByRules) {
     const items = itemType();
     if (!items && hasNestedRule) throw nestedWithoutType(cls, name, true);
     return { kind: 'array', items: items ?? UNKNOWN };

@@ -1,9 +1,10 @@
 /**
  * A route's path, query, header and cookie parameters → OpenAPI Parameter Objects. A whole-query DTO
- * (`@Query() filter: ItemFilter`) becomes one parameter per property, as the client sends them.
+ * (`@Query() filter: ItemFilter`), header model or cookie model becomes one parameter per property, as
+ * the client sends them (a header property `user_agent` is the `user-agent` header, as in FastAPI).
  * Parameters that dependencies read are on the route too (index -1), so they are documented as well.
  */
-import { dtoShape, type ParamDef, type RouteDef } from '@decorumjs/core';
+import { dtoShape, wireName, type ParamDef, type RouteDef } from '@decorumjs/core';
 import type { JsonSchema, ParameterObject } from '../openapi-types.js';
 import { isRequired, propertySchema } from '../schema/dto-schema.js';
 import { toJsonValue, withNull, type SchemaRegistry } from '../schema/schema-registry.js';
@@ -81,7 +82,7 @@ function dtoParameters(dto: Parameters<typeof dtoShape>[0], where: WireSource, r
   return dtoShape(dto).properties.map((property) => {
     const { description, examples, deprecated, ...schema } = propertySchema(property, registry);
     return {
-      name: property.name,
+      name: wireName(where, property.name),
       in: where,
       required: where === 'path' || isRequired(property),
       schema,

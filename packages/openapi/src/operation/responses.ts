@@ -42,9 +42,10 @@ export interface ResponseOptions {
 export function buildResponses(route: RouteDef, registry: SchemaRegistry, options: ResponseOptions): Record<string, ResponseObject> {
   const responses: Record<string, ResponseObject> = {};
   const declaredSuccess = route.responses.find((r) => r.status === route.status);
-  responses[String(route.status)] = response(
-    route.status, declaredSuccess?.description ?? 'Successful Response', declaredSuccess?.type ?? route.responseModel, registry, true,
-  );
+  const successType = declaredSuccess?.type ?? route.responseModel;
+  responses[String(route.status)] = route.streams === 'jsonl' && !NO_CONTENT.has(route.status)
+    ? jsonLines(declaredSuccess?.description ?? 'Successful Response', successType, registry)
+    : response(route.status, declaredSuccess?.description ?? 'Successful Response', successType, registry, true);
   for (const declared of route.responses) {
     if (declared.status === route.status) continue;
     const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
@@ -65,6 +66,15 @@ function response(status: number, description: string, type: TypeRef | undefined
   if (NO_CONTENT.has(status) || (type === undefined && !success)) return { description };
   const schema = type === undefined ? {} : registry.typeSchema(type);
   return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * A generator handler's stream: `application/jsonl`, one item per line. OpenAPI 3.1 has no keyword for
+ * the schema of each item (3.2's `itemSchema`), so `schema` names the item and the description says so.
+ */
+function jsonLines(description: string, type: TypeRef | undefined, registry: SchemaRegistry): ResponseObject {
+  const schema = type === undefined ? {} : registry.typeSchema(type);
+  return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
 }
 
 function json(schema: JsonSchema, required: boolean): RequestBodyObject {

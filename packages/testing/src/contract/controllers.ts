@@ -5,7 +5,7 @@
 import { IsBoolean, IsEmail, IsInt, IsNumber, IsOptional, IsString, Min } from 'class-validator';
 import {
   Body, Conflict, Controller, Cookie, Delete, Get, Header, HttpCode, HttpError, HttpResponse, Int, NotFound, Param, Post,
-  Put, Query, Req, Res, ResponseHeader, ResponseModel, type RequestContext, type ResponseControl,
+  Put, Query, Req, Res, ResponseHeader, ResponseModel, Validation, type RequestContext, type ResponseControl,
 } from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
 import { RoutingController } from './routing-controller.js';
@@ -28,6 +28,17 @@ export class Tag {
 export class Page {
   @IsOptional() @IsInt() @Min(1) limit?: number;
   @IsOptional() @IsString() sort?: string;
+}
+
+/** A header model (FastAPI's): `x_token` is the `x-token` header. */
+export class TokenHeaders {
+  @IsString() x_token!: string;
+  @IsOptional() @IsInt() x_retries?: number;
+}
+
+/** A cookie model. */
+export class SessionCookies {
+  @IsString() session!: string;
 }
 
 export class UserOut {
@@ -62,7 +73,7 @@ export class QuickstartController {
 
   @Post('greet')
   greet(@Body() greeting: Greeting) {
-    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : '!'}` };
+    return { message: `Hello, ${greeting.name}${greeting.excited ? '!!!' : ''}` };
   }
 
   @Get('boom')
@@ -98,6 +109,11 @@ export class ParamsController {
     return { limit: page.limit ?? null, sort: page.sort ?? null };
   }
 
+  @Get('header-model')
+  headerModel(@Header() headers: TokenHeaders, @Cookie() cookies: SessionCookies) {
+    return { headers: { ...headers }, cookies: { ...cookies } };
+  }
+
   @Get('header')
   header(@Header('x-token') token: string, @Header('x-trace', { type: String, optional: true }) trace: string | undefined) {
     return { token, trace: trace ?? null };
@@ -111,6 +127,12 @@ export class ParamsController {
   @Post('tags')
   tags(@Body({ type: [Tag] }) tags: Tag[]) {
     return { count: tags.length, names: tags.map((t) => t.name) };
+  }
+
+  @Post('lax')
+  @Validation({ mode: 'lax' })
+  lax(@Body() item: CreateItem) {
+    return { name: item.name, price: item.price };
   }
 
   @Put('embedded/:id')
@@ -174,6 +196,14 @@ export class ResponsesController {
   @Get('bytes')
   bytes() {
     return new HttpResponse(new Uint8Array([0, 1, 2, 255]), { contentType: 'application/octet-stream' });
+  }
+
+  @Get('json-lines')
+  @ResponseModel(UserOut)
+  async *jsonLines() {
+    yield { name: 'ada', email: 'ada@example.com', password: 'never sent' };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    yield { name: 'bob', email: 'bob@example.com' };
   }
 
   @Get('stream')

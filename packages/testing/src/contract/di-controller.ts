@@ -3,7 +3,7 @@
  * side-effect auth dependency, and a generator dependency whose cleanup runs after the response.
  */
 import {
-  Controller, Depends, Get, Header, Injectable, Int, Query, Unauthorized, UseDependencies, dependency,
+  BadRequest, Controller, Depends, Get, Header, Injectable, Int, Query, Unauthorized, UseDependencies, dependency,
 } from '@decorumjs/core';
 
 let instances = 0;
@@ -30,6 +30,21 @@ const resource = dependency({
       cleanupLog.push(`closed ${tag}`);
     } catch {
       cleanupLog.push(`rolled back ${tag}`);
+    }
+  },
+});
+
+class OwnerError extends Error {}
+
+/** Turns the handler's domain error into a 400 before the response is chosen (FastAPI 0.14x). */
+const ownerCheck = dependency({
+  name: 'ownerCheck',
+  *use() {
+    try {
+      yield 'checked';
+    } catch (error) {
+      if (error instanceof OwnerError) throw new BadRequest(`Owner error: ${error.message}`);
+      throw error;
     }
   },
 });
@@ -66,6 +81,11 @@ export class DependencyController {
   use(@Depends(resource) value: string, @Query('fail', { type: Boolean, default: false }) fail: boolean) {
     if (fail) throw new Error('handler failed');
     return { value };
+  }
+
+  @Get('owner')
+  owner(@Depends(ownerCheck) _checked: string): never {
+    throw new OwnerError('Rick');
   }
 
   @Get('cleanup-log')

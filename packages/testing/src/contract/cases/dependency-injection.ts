@@ -40,5 +40,9 @@ export function dependencyInjectionCases(fetch: RequestTarget): void {
       const log = await (await fetch('/di/cleanup-log')).json();
       expect(log).toEqual(expect.arrayContaining(['closed ok', 'rolled back bad']));
     });
+
+    test('a dependency that turns the handler’s error into a BadRequest answers that 400', async () => {
+      expect(await statusAndJson(fetch('/di/owner'))).toEqual({ status: 400, body: { detail: 'Owner error: Rick' } });
+    });
   });
 }

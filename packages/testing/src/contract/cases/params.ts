@@ -41,6 +41,21 @@ export function paramCases(fetch: RequestTarget): void {
         .toEqual({ status: 200, body: { token: 'secret', trace: 't-1' } });
     });
 
+    test('header and cookie models read, coerce and validate only what they declare', async () => {
+      const headers = { 'X-Token': 'secret', 'x-retries': '2', 'x-other': 'dropped', cookie: 'session=s1; theme=dark' };
+      expect(await statusAndJson(fetch('/params/header-model', { headers })))
+        .toEqual({ status: 200, body: { headers: { x_token: 'secret', x_retries: 2 }, cookies: { session: 's1' } } });
+      const { status, body } = await statusAndJson(fetch('/params/header-model', { headers: { 'x-retries': 'two' } }));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          expect.objectContaining({ type: 'int_parsing', loc: ['header', 'x-retries'], input: 'two' }),
+          expect.objectContaining({ type: 'missing', loc: ['header', 'x-token'] }),
+          expect.objectContaining({ type: 'missing', loc: ['cookie', 'session'] }),
+        ],
+      });
+    });
+
     test('cookies are read from the Cookie header', async () => {
       expect(await statusAndJson(fetch('/params/cookie', { headers: { cookie: 'session=s%20id; theme=dark' } })))
         .toEqual({ status: 200, body: { session: 's id', theme: 'dark' } });
@@ -110,6 +125,30 @@ export function paramCases(fetch: RequestTarget): void {
           expect.objectContaining({ type: 'missing', loc: ['body', 'item', 'price'] }),
           expect.objectContaining({ loc: ['body', 'importance'], input: 'high' }),
         ]),
+      });
+    });
+
+    test('a lax route converts "50.5" for a number, and answers float_parsing for "abc"', async () => {
+      expect(await statusAndJson(sendJson(fetch, '/params/lax', { name: 'Foo', price: '50.5' })))
+        .toEqual({ status: 200, body: { name: 'Foo', price: 50.5 } });
+      const { status, body } = await statusAndJson(sendJson(fetch, '/params/lax', { name: 7, price: 'abc' }));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          expect.objectContaining({ type: 'string_type', loc: ['body', 'name'], input: 7 }),
+          expect.objectContaining({ type: 'float_parsing', loc: ['body', 'price'], input: 'abc' }),
+        ],
+      });
+    });
+
+    test('a JSON array sent to embedded body keys reports each key missing once', async () => {
+      const { status, body } = await statusAndJson(sendJson(fetch, '/params/embedded/9', [1, 2], 'PUT'));
+      expect(status).toBe(422);
+      expect(body).toEqual({
+        detail: [
+          { type: 'missing', loc: ['body', 'item'], msg: 'Field required', input: null },
+          { type: 'missing', loc: ['body', 'importance'], msg: 'Field required', input: null },
+        ],
       });
     });
 

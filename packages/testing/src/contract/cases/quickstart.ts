@@ -53,6 +53,10 @@ export function quickstartCases(fetch: RequestTarget): void {
       expect(body).toEqual({ detail: [expect.objectContaining({ type: 'missing', loc: ['body', 'name'] })] });
     });
 
+    test('POST /greet without excited is a plain greeting', async () => {
+      expect(await statusAndJson(sendJson(fetch, '/greet', { name: 'Ada' }))).toEqual({ status: 200, body: { message: 'Hello, Ada' } });
+    });
+
     test('POST /greet with excited adds !!!', async () => {
       expect(await statusAndJson(sendJson(fetch, '/greet', { name: 'Ada', excited: true })))
         .toEqual({ status: 200, body: { message: 'Hello, Ada!!!' } });

@@ -74,6 +74,13 @@ export function responseCases(fetch: RequestTarget): void {
       expect(await res.text()).toBe('one,two,three');
     });
 
+    test('a generator handler streams JSON Lines through its response model', async () => {
+      const res = await fetch('/responses/json-lines');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/jsonl');
+      expect(await res.text()).toBe('{"name":"ada","email":"ada@example.com"}\n{"name":"bob","email":"bob@example.com"}\n');
+    });
+
     test('a redirect', async () => {
       const res = await fetch('/responses/redirect', { redirect: 'manual' });
       expect(res.status).toBe(307);

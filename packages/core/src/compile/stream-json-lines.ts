@@ -1,0 +1,21 @@
+/**
+ * Generator handlers (`RouteDef.streams`) stream JSON Lines, as FastAPI 0.134+ streams a path operation that `yield`s:
+ * `application/jsonl`, one item per line, each through the response model, sent as it is produced
+ * (the adapters write an `AsyncIterable` body chunk by chunk, with backpressure). A client that goes
+ * away ends the iteration, so the generator's `finally` runs; dependency cleanup waits for the end.
+ */
+import type { Projector } from './serialize.js';
+import { toJson } from './serialize.js';
+
+export const JSON_LINES = 'application/jsonl';
+
+/** What the handler returned is still its iterator (an interceptor may have replaced it). */
+export function isItemStream(value: unknown): value is Iterable<unknown> | AsyncIterable<unknown> {
+  if (typeof value !== 'object' || value === null || typeof (value as Iterator<unknown>).next !== 'function') return false;
+  return Symbol.asyncIterator in value || Symbol.iterator in value;
+}
+
+/** Each item as one line of JSON; JSON text never holds a raw newline, so lines cannot break. */
+export async function* toJsonLines(items: Iterable<unknown> | AsyncIterable<unknown>, project: Projector): AsyncGenerator<string> {
+  for await (const item of items) yield `${toJson(project(item))}\n`;
+}
