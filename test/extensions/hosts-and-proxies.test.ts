@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Controller, Get, Req, clientIp, proxyHeaders, requestScheme, trustedHost, type RequestContext } from '@decorumjs/decorum';
+import { Controller, Get, Req, clientIp, createApp, proxyHeaders, requestScheme, trustedHost, type RequestContext } from '@decorumjs/decorum';
 import { rawRequest } from './raw-request.js';
 import { serve } from './serve.js';
 
@@ -60,7 +60,25 @@ describe('proxyHeaders', () => {
     expect((await json(`${url}/whoami`, { 'x-forwarded-for': '203.0.113.7' })).body).toEqual({ ip: expect.stringMatching(/127\.0\.0\.1$/), scheme: 'http' });
   });
 
-  test('a malformed range is a startup mistake, not a silent mismatch', () => {
-    expect(() => proxyHeaders({ trustedProxies: ['10.0.0.0/33'] })).toThrow(/DECORUM_ERR_MIDDLEWARE_OPTIONS: .*"10.0.0.0\/33" is not an IPv4 range.*10.0.0.0\/8/);
+  test('IPv6 proxies by range: a client behind two IPv6 hops, compressed and expanded forms alike', async () => {
+    const app = createApp({ logger: false, shutdownSignals: false, openapi: false, controllers: [Who],
+      middleware: [proxyHeaders({ trustedProxies: ['::1/128', 'fd00::/8', '10.0.0.0/8'] })] });
+    const { url } = await app.listen(0, '::1');
+    try {
+      const chain = '2001:db8::7, fd00:0:0:0:0:0:1:2, 10.9.8.7';
+      expect((await json(`${url}/whoami`, { 'x-forwarded-for': chain, 'x-forwarded-proto': 'https' })).body)
+        .toEqual({ ip: '2001:db8::7', scheme: 'https' });
+      // An address outside every range is the client, however it is spelled.
+      expect((await json(`${url}/whoami`, { 'x-forwarded-for': 'fe80::1, fd12::9' })).body).toEqual({ ip: 'fe80::1', scheme: 'http' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a malformed address or range is a startup mistake, not a silent mismatch', () => {
+    for (const bad of ['10.0.0.0/33', '10.0.0/8', 'fd00::/129', 'localhost', '10.0.0.1/', '::1/64/2']) {
+      expect(() => proxyHeaders({ trustedProxies: [bad] }), bad).toThrow(/DECORUM_ERR_MIDDLEWARE_OPTIONS: proxyHeaders: .* is not an IP address or range/);
+    }
+    expect(() => proxyHeaders({ trustedProxies: ['::ffff:10.0.0.1', '0.0.0.0/0', '::/0'] })).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { IsString, Validate } from 'class-validator';
 import {
-  All, ApiSecurity, Body, Controller, Get, Operation, Post, apiKey, createApp, openApiDocument, type Class,
+  All, Body, Controller, Get, Operation, Post, UseDependencies, apiKeyHeader, apiKeyQuery, createApp, openApiDocument, type Class,
 } from '@decorumjs/decorum';
 import { expect, test } from 'vitest';
 
@@ -35,11 +35,11 @@ test('a handler for every method is told apart by the method', () => {
 });
 
 test('two different security schemes under one name are refused', () => {
-  const headerKey = apiKey({ in: 'header', parameterName: 'x-key', name: 'Key' });
-  const queryKey = apiKey({ in: 'query', parameterName: 'key', name: 'Key' });
+  const headerKey = apiKeyHeader({ name: 'x-key', schemeName: 'Key' });
+  const queryKey = apiKeyQuery({ name: 'key', schemeName: 'Key' });
   @Controller() class KeysController {
-    @Get('a') @ApiSecurity(headerKey) a() {}
-    @Get('b') @ApiSecurity(queryKey) b() {}
+    @Get('a') @UseDependencies(headerKey) a() {}
+    @Get('b') @UseDependencies(queryKey) b() {}
   }
   expect(() => openApiDocument(appOf(KeysController))).toThrow(/DECORUM_ERR_OPENAPI_SECURITY_SCHEME: two different security schemes are named "Key".*schemeName option/);
 });

@@ -1,17 +1,14 @@
 import { expect, test } from 'vitest';
-import { Controller, Depends, Get, Header, createApp, dependency, httpBearer, openApiDocument } from '@decorumjs/decorum';
+import { Controller, Depends, Get, Query, createApp, dependency, httpBearer, openApiDocument, type BearerCredentials } from '@decorumjs/decorum';
 
-const bearer = httpBearer();
-const token = Object.assign(
-  dependency({ name: 'token', inject: [Header('authorization', { optional: true })], use: (h: string | undefined) => h }),
-  { securityScheme: bearer },
-);
+const bearer = httpBearer({ autoError: false });
+const token = dependency({ name: 'token', inject: [Depends(bearer)], use: (c: BearerCredentials | null) => c?.credentials });
 const currentUser = dependency({ name: 'currentUser', inject: [Depends(token)], use: (t: string | undefined) => ({ token: t }) });
 
 @Controller('me')
 class MeController {
   @Get()
-  read(@Depends(currentUser) user: { token?: string }) {
+  read(@Depends(currentUser) user: { token?: string }, @Query('verbose', { type: Boolean, optional: true }) _verbose?: boolean) {
     return user;
   }
 }

@@ -54,7 +54,7 @@ describe('what a reader of the pet store docs sees', () => {
     expect(pet.properties.chip).toEqual({ type: 'string', description: 'Microchip code, starting with CHIP' });
   });
 
-  test('security from @ApiSecurity and from an auth dependency, with the schemes Swagger UI authorizes with', () => {
+  test('security from scheme dependencies, direct or through another, with scopes, with the schemes Swagger UI authorizes with', () => {
     expect(operation('/pets', 'post').security).toEqual([{ HTTPBearer: [] }]);
     expect(operation('/legacy/items', 'post').security).toEqual([{ APIKeyHeader: [] }]);
     expect(operation('/pets/{pet_id}', 'delete').security).toEqual([{ OAuth2PasswordBearer: ['pets:write'] }]);

@@ -4,8 +4,9 @@
  */
 import { expectTypeOf } from 'vitest';
 import {
-  Depends, Inject, Injectable, InjectionToken, Int, Query, apiKeyAuth, createApp, defineModule, dependency, httpBearerAuth,
-  oauth2PasswordBearer, type App, type BearerCredentials, type FunctionDependency, type Provider, type Token,
+  Depends, Inject, Injectable, InjectionToken, Int, Query, Security, SecurityScopes, apiKeyHeader, createApp, defineModule, dependency,
+  httpBasic, httpBearer, jwtBearer, oauth2PasswordBearer, type App, type BasicCredentials, type BearerCredentials, type FunctionDependency,
+  type JwtPayload, type Provider, type Token,
 } from '@decorumjs/decorum';
 
 interface ItemStore { list(): string[] }
@@ -46,11 +47,17 @@ const providers: Provider[] = [
 const typed: Provider<ItemStore> = { provide: ITEM_STORE, useValue: { list: () => ['a'] } };
 expectTypeOf(createApp({ providers: [...providers, typed], modules: [defineModule({ prefix: '/m', providers })] })).toEqualTypeOf<App>();
 
-// Auth dependencies: a credential, or undefined once autoError is off.
-expectTypeOf(httpBearerAuth()).returns.toEqualTypeOf<BearerCredentials>();
-expectTypeOf(httpBearerAuth({ autoError: false })).returns.toEqualTypeOf<BearerCredentials | undefined>();
-expectTypeOf(apiKeyAuth({ in: 'header', name: 'x-key' })).returns.toEqualTypeOf<string>();
-expectTypeOf(oauth2PasswordBearer({ tokenUrl: '/token', autoError: false })).returns.toEqualTypeOf<string | undefined>();
+// Security schemes: a credential, or null once autoError is off; jwtBearer follows its scheme.
+expectTypeOf(httpBearer()).returns.toEqualTypeOf<BearerCredentials>();
+expectTypeOf(httpBearer({ autoError: false })).returns.toEqualTypeOf<BearerCredentials | null>();
+expectTypeOf(httpBasic({ realm: 'r' })).returns.toEqualTypeOf<BasicCredentials>();
+expectTypeOf(apiKeyHeader({ name: 'x-key' })).returns.toEqualTypeOf<string>();
+expectTypeOf(oauth2PasswordBearer({ tokenUrl: '/token', autoError: false })).returns.toEqualTypeOf<string | null>();
+expectTypeOf(jwtBearer({ scheme: httpBearer(), key: 'k' })).toEqualTypeOf<FunctionDependency<Promise<JwtPayload>>>();
+expectTypeOf(jwtBearer({ scheme: httpBearer({ autoError: false }), key: 'k' })).toEqualTypeOf<FunctionDependency<Promise<JwtPayload | null>>>();
+// Security() is a parameter decorator; SecurityScopes is injectable by type.
+expectTypeOf(Security(httpBearer(), { scopes: ['a'] })).toMatchTypeOf<ParameterDecorator>();
+expectTypeOf(new SecurityScopes(['a', 'b']).scopeStr).toEqualTypeOf<string>();
 
 export class Handlers {
   list(@Depends(pagination) page: { limit: number }, @Depends(ItemsService, { useCache: false }) items: ItemsService) {
@@ -66,5 +73,7 @@ export const wrongValue: Provider<ItemStore> = { provide: ITEM_STORE, useValue: 
 export const noUse: Provider = { provide: 'x', use: 1 };
 // @ts-expect-error useCache is a boolean
 export const wrongCache = Depends(pagination, { useCache: 'no' });
+// @ts-expect-error an API key scheme needs the name of its header, query parameter or cookie
+export const noKeyName = apiKeyHeader({});
 // @ts-expect-error dependency() needs the function to call
 export const noUse2 = dependency({ inject: [] });

@@ -19,7 +19,8 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_SCOPE_MISMATCH'
   | 'DECORUM_ERR_APP_STATE'
   | 'DECORUM_ERR_LIMIT_INVALID'
-  | 'DECORUM_ERR_INTERNAL';
+  | 'DECORUM_ERR_INTERNAL'
+  | 'DECORUM_ERR_SETTINGS_INVALID';
 
 export class DecorumError extends Error {
   override readonly name = 'DecorumError';
@@ -184,6 +185,15 @@ export const decorumErrors = {
     (limit: string) => limit === 'jsonDepthLimit'
       ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
       : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
+
+  // Settings: loadSettings and settingsProvider.
+  settingsInvalid: entry('DECORUM_ERR_SETTINGS_INVALID',
+    (settings: string, issues: readonly string[]) =>
+      `${settings}: ${issues.length} invalid setting${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${i}`).join('\n')}\n`,
+    'Set or fix these environment variables (or their lines in the .env file).'),
+  settingsAsync: entry('DECORUM_ERR_SETTINGS_INVALID',
+    (settings: string) => `${settings} has asynchronous validators, but settings are loaded synchronously at bootstrap.`,
+    'Check with synchronous rules only, or load the value yourself in an async useFactory provider.'),
 
   // Invariants of Decorum's own stages: reaching one is a bug in Decorum, not in the app.
   internal: entry('DECORUM_ERR_INTERNAL',

@@ -27,6 +27,7 @@ export {
   Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
 } from './decorators/injection.js';
 export { InjectionToken, type Scope, type Token } from './di/tokens.js';
+export { Security, SecurityScopes, insufficientScope, type ScopedDependency } from './di/security-scopes.js';
 export type { Provider } from './di/providers.js';
 export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.js';
 export { Property, type PropertyOptions } from './schema/property.js';
@@ -62,3 +63,7 @@ export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from
 export { HTTP_METHODS } from './metadata/records.js';
 export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';
+export { Duration, Env, Secret, Settings, type SettingsClassOptions } from './settings/setting-decorators.js';
+export {
+  REDACTED, SettingsError, loadSettings, settingsProvider, type LoadSettingsOptions, type SettingsIssue,
+} from './settings/load-settings.js';

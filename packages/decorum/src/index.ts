@@ -1,7 +1,8 @@
 /**
  * decorum: the one package an app installs. Everything from @decorumjs/core and @decorumjs/openapi, and a
  * `createApp` that serves on node:http with its API docs unless told otherwise, and the built-in
- * middleware and auth dependencies of @decorumjs/middleware.
+ * middleware of @decorumjs/middleware and the security schemes,
+ * JWT and password helpers of @decorumjs/security.
  * @example
  * import { Controller, Get, Query, createApp } from '@decorumjs/decorum';
  * @Controller() class HelloController { @Get('hello') hello(@Query('name', { default: 'world' }) name: string) { return { message: `Hello, ${name}!` }; } }
@@ -15,6 +16,7 @@ import { NodeAdapter } from '@decorumjs/platform-node';
 export * from '@decorumjs/core';
 export * from '@decorumjs/openapi';
 export * from '@decorumjs/middleware';
+export * from '@decorumjs/security';
 export { NodeAdapter, type NodeAdapterOptions } from '@decorumjs/platform-node';
 
 export interface DecorumAppOptions extends AppOptions {

@@ -1,6 +1,6 @@
 /**
  * @decorumjs/middleware: the middleware most apps need, in Decorum's own request/response terms so each
- * runs the same on every adapter, and FastAPI's `fastapi.security` dependencies.
+ * runs the same on every adapter. Security schemes are in `@decorumjs/security`.
  * @example
  * import { compression, cors, requestId } from '@decorumjs/middleware';
  * createApp({ controllers, middleware: [requestId(), cors({ allowOrigins: ['https://app.example.com'] }), compression()] });
@@ -12,10 +12,10 @@ export type { Encoding } from './compression/negotiate-encoding.js';
 export { requestId, type RequestIdOptions } from './request-id.js';
 export { trustedHost, type TrustedHostOptions } from './trusted-host.js';
 export { FORWARDED, clientIp, proxyHeaders, requestScheme, type ProxyHeadersOptions } from './proxy-headers.js';
-
-export type { AuthDependency, AuthOptions, SecuritySchemeLike } from './security/auth-dependency.js';
-export { httpBearerAuth, type BearerCredentials } from './security/http-bearer-auth.js';
-export { apiKeyAuth, type ApiKeyAuthOptions } from './security/api-key-auth.js';
-export { oauth2PasswordBearer, type OAuth2PasswordBearerOptions } from './security/oauth2-password-bearer.js';
-export { ROLES, Roles, rolesGuard } from './security/roles.js';
+export { DEFAULT_CSP, securityHeaders, type SecurityHeadersOptions } from './security-headers.js';
+export { rateLimit, type RateLimitOptions } from './rate-limit/rate-limit.js';
+export {
+  MemoryStore, type MemoryStoreOptions, type RateDecision, type RateLimitAlgorithm, type RateLimitPolicy, type RateLimitStore,
+} from './rate-limit/memory-store.js';
+export { RedisStore, type RedisScriptClient, type RedisStoreOptions } from './rate-limit/redis-store.js';
 export { MiddlewareError, middlewareErrors, type MiddlewareErrorCode } from './errors.js';

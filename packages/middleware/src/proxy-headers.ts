@@ -4,13 +4,15 @@
  * otherwise they are ignored, since any client can send them.
  */
 import type { Middleware, RequestContext } from '@decorumjs/core';
+import { BlockList, isIP } from 'node:net';
 import { middlewareErrors } from './errors.js';
 import { headerOf, listOf } from './headers.js';
 
 export interface ProxyHeadersOptions {
   /**
-   * Addresses of proxies whose forwarded headers are believed: IPs (`10.0.0.5`, `::1`), IPv4 ranges in
-   * CIDR form (`10.0.0.0/8`), or `'*'` for any peer (only when nothing but the proxy can reach the app).
+   * Addresses of proxies whose forwarded headers are believed: IPs (`10.0.0.5`, `::1`), ranges in CIDR
+   * form of either family (`10.0.0.0/8`, `fd00::/8`), or `'*'` for any peer (only when nothing but the
+   * proxy can reach the app). A malformed entry is refused when the middleware is made.
    * `['127.0.0.1']` by default, as Uvicorn.
    */
   trustedProxies?: readonly string[];
@@ -77,34 +79,24 @@ function normalize(address: string): string {
 
 function trustPredicate(trusted: readonly string[]): (address: string) => boolean {
   if (trusted.includes('*')) return () => true;
-  const exact = new Set(trusted.filter((t) => !t.includes('/')).map(normalize));
-  const ranges = trusted.filter((t) => t.includes('/')).map(parseCidr);
+  // node:net's BlockList matches addresses and ranges of both families, compressed IPv6 forms included.
+  const list = new BlockList();
+  for (const entry of trusted) addTrusted(list, entry);
   return (address) => {
-    if (exact.has(address)) return true;
-    const ip = ipv4(address);
-    return ip !== undefined && ranges.some(({ base, mask }) => ((ip & mask) >>> 0) === base);
+    const family = isIP(address);
+    return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
   };
 }
 
-function parseCidr(cidr: string): { base: number; mask: number } {
-  const [address = '', bits = ''] = cidr.split('/');
-  const ip = ipv4(address);
+function addTrusted(list: BlockList, entry: string): void {
+  const [address = '', bits, extra] = normalize(entry).split('/');
+  const family = isIP(address);
   const prefix = Number(bits);
-  if (ip === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) {
-    throw middlewareErrors.proxyRange(cidr);
+  const max = family === 4 ? 32 : 128;
+  if (family === 0 || extra !== undefined || (bits !== undefined && !(bits !== '' && Number.isInteger(prefix) && prefix >= 0 && prefix <= max))) {
+    throw middlewareErrors.proxyRange(entry);
   }
-  const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-  return { base: (ip & mask) >>> 0, mask };
-}
-
-function ipv4(address: string): number | undefined {
-  const parts = address.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0;
-  for (const part of parts) {
-    const n = Number(part);
-    if (part === '' || !Number.isInteger(n) || n < 0 || n > 255) return undefined;
-    value = value * 256 + n;
-  }
-  return value >>> 0;
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (bits === undefined) list.addAddress(address, type);
+  else list.addSubnet(address, prefix, type);
 }

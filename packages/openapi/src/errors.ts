@@ -29,6 +29,5 @@ export const openApiErrors = {
     'Operation ids name client methods, so each must be unique: change one in @Operation({ operationId }).'),
   securitySchemeClash: entry('DECORUM_ERR_OPENAPI_SECURITY_SCHEME',
     (name: string) => `two different security schemes are named "${name}".`,
-    "Give one of them another name: apiKey({ name: 'AdminKey', … }), or the schemeName option of apiKeyAuth, " +
-      'httpBearerAuth and oauth2PasswordBearer.'),
+    "Give one of them another name with the scheme's schemeName option: apiKeyHeader({ name: 'x-admin-key', schemeName: 'AdminKey' })."),
 };

@@ -8,10 +8,7 @@
 export { buildOpenApi, type BuildOpenApiOptions } from './build-openapi.js';
 export { openApiDocument } from './app-document.js';
 export { openApi, type OpenApiPluginOptions } from './serve/openapi-plugin.js';
-export { ApiSecurity } from './security/route-security.js';
-export {
-  apiKey, httpBasic, httpBearer, oauth2Password, openIdConnect, type SecuredDependency, type SecurityScheme,
-} from './security/security-scheme.js';
+export type { SecuredDependency } from './security/security-scheme.js';
 export { OpenApiError, openApiErrors, type OpenApiErrorCode } from './errors.js';
 export type {
   ComponentsObject, InfoObject, JsonSchema, MediaTypeObject, OAuthFlowsObject, OpenApiDocument, OperationObject,

@@ -3,7 +3,8 @@
  * inherited down the tree), checked for duplicates, each route's dependencies planned (so DI mistakes
  * fail here) and the request parameters they read added to the route's own.
  */
-import { dependencyTargets, type DependencyNode, type DependencyPlanner } from '../di/plan.js';
+import { dependencyTargets, dependencyUses, type DependencyNode, type DependencyPlanner, type DependencyUse } from '../di/plan.js';
+import { scopedDependencyOf } from '../di/security-scopes.js';
 import type { Provider } from '../di/providers.js';
 import type { Class } from '../metadata/records.js';
 import { checkDuplicates, collectRoutes } from '../route-table/collect-routes.js';
@@ -48,13 +49,17 @@ function withDependencyParams(route: RouteDef, planner: DependencyPlanner): Rout
   const extra: ParamDef[] = [];
   const seen = new Set<DependencyNode>();
   const targets: unknown[] = [];
+  const uses: DependencyUse[] = [];
+  const usesSeen = new Set<string>();
+  const ids = new Map<DependencyNode, number>();
   for (const target of injectedTargets(route)) {
     const node = planner.node(target, [route.id]);
     targets.push(...dependencyTargets(node, seen));
+    uses.push(...dependencyUses(node, scopedDependencyOf(target)?.scopes ?? [], usesSeen, ids));
     for (const param of node.params) {
       const known = [...route.params, ...extra].some((p) => p.source === param.source && p.name === param.name);
       if (!known) extra.push({ ...param, index: -1 });
     }
   }
-  return { ...route, params: [...route.params, ...extra], dependencyTargets: targets };
+  return { ...route, params: [...route.params, ...extra], dependencyTargets: targets, dependencyUses: uses };
 }

@@ -13,9 +13,11 @@ import type { ParamDef } from '../route-table/route-def.js';
 import { isFunctionDependency } from '../decorators/injection.js';
 import { classScope, isInjectable, toProviderDef, type Provider, type ProviderDef } from './providers.js';
 import { InjectionToken, tokenName, type Scope, type Token } from './tokens.js';
+import { SecurityScopes, joinScopes, scopedDependencyOf } from './security-scopes.js';
 
 export type ArgPlan =
-  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean; readonly cleanupScope?: CleanupScope }
+  | { readonly kind: 'node'; readonly node: DependencyNode; readonly useCache: boolean; readonly cleanupScope?: CleanupScope;
+      readonly scopes?: readonly string[] }
   | { readonly kind: 'param'; readonly param: ParamDef };
 
 export interface DependencyNode {
@@ -31,12 +33,16 @@ export interface DependencyNode {
   readonly params: readonly ParamDef[];
   /** A provided value (useValue), not owned: no lifecycle hooks run on it. */
   readonly external: boolean;
+  /** Injects `SecurityScopes`, itself or below: planned, and cached per request, once per set of scopes. */
+  readonly usesScopes: boolean;
 }
 
 export class DependencyPlanner {
   readonly #providers = new Map<unknown, ProviderDef>();
   readonly #overrides = new Map<unknown, unknown>();
   readonly #nodes = new Map<unknown, DependencyNode>();
+  /** Nodes that see `SecurityScopes`, by target then by their sorted scopes (FastAPI's cache key). */
+  readonly #scopedNodes = new Map<unknown, Map<string, DependencyNode>>();
   readonly #planning = new Set<unknown>();
 
   constructor(providers: readonly Provider[]) {
@@ -58,11 +64,18 @@ export class DependencyPlanner {
     return [...this.#providers.keys()] as Token[];
   }
 
-  /** The plan for an injected target; `chain` names who asked, for error messages. */
-  node(target: unknown, chain: readonly string[]): DependencyNode {
+  /**
+   * The plan for an injected target; `chain` names who asked, for error messages; `scopes` are those
+   * required by the `Security()` dependencies above it.
+   */
+  node(target: unknown, chain: readonly string[], scopes: readonly string[] = []): DependencyNode {
+    const scoped = scopedDependencyOf(target);
+    if (scoped) return this.node(scoped.dependency, chain, joinScopes(scopes, scoped.scopes));
+    if (target === SecurityScopes) return scopesNode(scopes);
     const effective = this.#overrides.has(target) ? this.#overrides.get(target) : target;
     const key = effective;
-    const existing = this.#nodes.get(key);
+    const scopesKey = [...scopes].sort().join(' ');
+    const existing = this.#nodes.get(key) ?? this.#scopedNodes.get(key)?.get(scopesKey);
     if (existing) return existing;
     const label = labelOf(target);
     if (this.#planning.has(key)) {
@@ -70,37 +83,43 @@ export class DependencyPlanner {
     }
     this.#planning.add(key);
     try {
-      const node = { ...this.#build(target, effective, [...chain, label]), target };
-      this.#nodes.set(key, node);
+      const node = { ...this.#build(target, effective, [...chain, label], scopes), target };
+      if (!node.usesScopes) this.#nodes.set(key, node);
+      else {
+        const byScopes = this.#scopedNodes.get(key) ?? new Map<string, DependencyNode>();
+        this.#scopedNodes.set(key, byScopes.set(scopesKey, node));
+      }
       return node;
     } finally {
       this.#planning.delete(key);
     }
   }
 
-  #build(original: unknown, target: unknown, chain: readonly string[]): DependencyNode {
+  #build(original: unknown, target: unknown, chain: readonly string[], scopes: readonly string[]): DependencyNode {
     const overridden = original !== target;
+    const fromArgs = (scope: Scope, args: ArgPlan[], create: (args: unknown[]) => unknown) => this.#fromArgs(chain, scope, args, create);
     if (isFunctionDependency(target)) {
-      return this.#fromArgs(chain, 'request', this.#hostArgs(target.host, chain), (args) => target.use(...(args as never[])));
+      return fromArgs('request', this.#hostArgs(target.host, chain, scopes), (args) => target.use(...(args as never[])));
     }
     if (typeof target === 'function' && !isClassLike(target, overridden ? original : undefined)) {
       // A plain function of the request context: FastAPI's simplest dependency.
       const fn = target as (ctx: unknown) => unknown;
       const ctxParam: ArgPlan = { kind: 'param', param: requestParam() };
-      return this.#fromArgs(chain, 'request', [ctxParam], ([ctx]) => fn(ctx));
+      return fromArgs('request', [ctxParam], ([ctx]) => fn(ctx));
     }
     const def = this.#provider(original, target, chain);
     switch (def.kind) {
       case 'value':
-        return { label: chain.at(-1) as string, target: original, scope: 'singleton', requestBound: false, args: [], create: () => def.value, params: [], external: true };
+        return { label: chain.at(-1) as string, target: original, scope: 'singleton', requestBound: false, args: [], create: () => def.value,
+          params: [], external: true, usesScopes: false };
       case 'alias':
-        return this.node(def.target, chain);
+        return this.node(def.target, chain, scopes);
       case 'factory':
-        return this.#fromArgs(chain, def.scope, def.inject.map((t) => nodeArg(this.node(t, chain))), (args) => def.factory(...args));
+        return fromArgs(def.scope, def.inject.map((t) => nodeArg(this.node(t, chain, scopes))), (args) => def.factory(...args));
       case 'class': {
-        const args = this.#classArgs(def.cls, chain);
+        const args = this.#classArgs(def.cls, chain, scopes);
         const Ctor = def.cls as new (...a: unknown[]) => unknown;
-        return this.#fromArgs(chain, def.scope, args, (a) => new Ctor(...a));
+        return fromArgs(def.scope, args, (a) => new Ctor(...a));
       }
     }
   }
@@ -118,29 +137,33 @@ export class DependencyPlanner {
   }
 
   /** Constructor arguments: decorated ones as recorded, the rest injected by their declared type. */
-  #classArgs(cls: Class, chain: readonly string[]): ArgPlan[] {
+  #classArgs(cls: Class, chain: readonly string[], scopes: readonly string[]): ArgPlan[] {
     const designTypes = readParamTypes(cls, undefined);
     const records = findClassRecord(cls)?.ctorParams ?? [];
     const arity = Math.max(designTypes?.length ?? 0, cls.length, ...records.map((r) => r.index + 1));
     const args: ArgPlan[] = [];
     for (let index = 0; index < arity; index++) {
       const record = records.find((r) => r.index === index);
-      if (record) args.push(this.#recordArg(record, designTypes, `${cls.name} constructor`, chain));
-      else args.push(nodeArg(this.node(injectedType(cls, designTypes, index, chain), chain)));
+      if (record) args.push(this.#recordArg(record, designTypes, `${cls.name} constructor`, chain, scopes));
+      else args.push(nodeArg(this.node(injectedType(cls, designTypes, index, chain), chain, scopes)));
     }
     return args;
   }
 
   /** A function dependency's `inject` list; without type metadata, scalar parameters default to strings. */
-  #hostArgs(host: Class, chain: readonly string[]): ArgPlan[] {
+  #hostArgs(host: Class, chain: readonly string[], scopes: readonly string[]): ArgPlan[] {
     const records = [...(findClassRecord(host)?.ctorParams ?? [])].sort((a, b) => a.index - b.index);
     const designTypes = records.map(() => String);
-    return records.map((record) => this.#recordArg(record, designTypes, `${host.name} dependency`, chain));
+    return records.map((record) => this.#recordArg(record, designTypes, `${host.name} dependency`, chain, scopes));
   }
 
-  #recordArg(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string, chain: readonly string[]): ArgPlan {
+  #recordArg(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string, chain: readonly string[],
+    scopes: readonly string[]): ArgPlan {
     if (record.source === 'inject' || record.source === 'dependency') {
-      return { kind: 'node', node: this.node(record.target, chain), useCache: record.useCache ?? true, cleanupScope: record.cleanupScope };
+      // The edge keeps the scopes it adds, so the docs can sum them along each chain.
+      const added = scopedDependencyOf(record.target)?.scopes;
+      return { kind: 'node', node: this.node(record.target, chain, scopes), useCache: record.useCache ?? true, cleanupScope: record.cleanupScope,
+        ...(added && { scopes: added }) };
     }
     return { kind: 'param', param: toParamDef(record, designTypes, where) };
   }
@@ -167,8 +190,16 @@ export class DependencyPlanner {
         if (!params.some((q) => q.source === p.source && q.name === p.name)) params.push(p);
       }
     }
-    return { label, target: undefined, scope, requestBound, args, create, params, external: false };
+    const usesScopes = args.some((a) => a.kind === 'node' && a.node.usesScopes);
+    return { label, target: undefined, scope, requestBound, args, create, params, external: false, usesScopes };
   }
+}
+
+/** `SecurityScopes` itself: a constant per set of scopes, never owned. */
+function scopesNode(scopes: readonly string[]): DependencyNode {
+  const value = new SecurityScopes(scopes);
+  return { label: 'SecurityScopes', target: SecurityScopes, scope: 'singleton', requestBound: false, args: [], create: () => value,
+    params: [], external: true, usesScopes: true };
 }
 
 /** Every target below `node` (itself included), depth first, each once. */
@@ -176,6 +207,23 @@ export function dependencyTargets(node: DependencyNode, seen = new Set<Dependenc
   if (seen.has(node)) return [];
   seen.add(node);
   return [node.target, ...node.args.flatMap((a) => (a.kind === 'node' ? dependencyTargets(a.node, seen) : []))];
+}
+
+/** A dependency a route resolves, with the scopes required along the chain that reaches it. */
+export interface DependencyUse {
+  readonly target: unknown;
+  readonly scopes: readonly string[];
+}
+
+/** Every target below `node` with the scopes of its chain, each (target, scopes) once: what OpenAPI documents. */
+export function dependencyUses(node: DependencyNode, scopes: readonly string[], seen = new Set<string>(), ids = new Map<DependencyNode, number>()): DependencyUse[] {
+  if (!ids.has(node)) ids.set(node, ids.size);
+  const id = ids.get(node);
+  const key = `${id}:${[...scopes].sort().join(' ')}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  return [{ target: node.target, scopes }, ...node.args.flatMap((a) =>
+    (a.kind === 'node' ? dependencyUses(a.node, joinScopes(scopes, a.scopes ?? []), seen, ids) : []))];
 }
 
 function nodeArg(node: DependencyNode): ArgPlan {

@@ -77,6 +77,8 @@ export interface RouteDef {
    * theirs): what the OpenAPI builder reads for security schemes. Filled when the app plans its routes.
    */
   readonly dependencyTargets?: readonly unknown[];
+  /** The same dependencies, each with the OAuth2 scopes required along its chain (`Security(dep, { scopes })`). */
+  readonly dependencyUses?: readonly { readonly target: unknown; readonly scopes: readonly string[] }[];
   /** `@SetMetadata` values of the controller, overridden by the route's. */
   readonly extensions: ReadonlyMap<unknown, unknown>;
   /** Controller's then route's `@UseGuards`, `@UseInterceptors`, `@UsePipes` (the app's global ones come first at compile). */

@@ -1,32 +1,13 @@
 /**
- * Which security schemes a route needs: those named with `@ApiSecurity` (recorded through core's
- * `SetMetadata`, so they reach the route table like any extension) and those carried by the route's
- * auth dependencies. A route needs all of them at once, so they form one OpenAPI requirement object.
+ * Which security schemes a route needs: those carried by the dependencies it resolves, however deep
+ * (the schemes of `@decorumjs/security`, or any dependency with a `securityScheme`), each with the OAuth2
+ * scopes required along its chain (`Security(dep, { scopes })`). A route needs all of them at once, so
+ * they form one OpenAPI requirement object, as FastAPI's `get_openapi_security_definitions` builds it.
  */
-import { SetMetadata, type RouteDef } from '@decorumjs/core';
+import type { RouteDef } from '@decorumjs/core';
 import { openApiErrors } from '../errors.js';
 import type { SecurityRequirementObject, SecuritySchemeObject } from '../openapi-types.js';
 import { isSecuredDependency, type SecurityScheme } from './security-scheme.js';
-
-class SecurityMark {
-  constructor(
-    readonly scheme: SecurityScheme,
-    readonly scopes: readonly string[],
-  ) {}
-}
-
-/**
- * Documents a route (or, on a class, every route of a controller) as needing `scheme`. It records for
- * the docs only: enforcing credentials is the job of a guard or an auth dependency.
- * @example
- * const bearer = httpBearer();
- * @Controller('me') @ApiSecurity(bearer)
- * class MeController { @Get() read() {} }
- */
-export function ApiSecurity(scheme: SecurityScheme, scopes: readonly string[] = []): ClassDecorator & MethodDecorator {
-  // One key per scheme name, so several schemes stack and a method's scopes replace its controller's.
-  return SetMetadata(Symbol.for(`decorum.openapi.security:${scheme.name}`), new SecurityMark(scheme, scopes));
-}
 
 export interface RouteSecurityNeed {
   readonly scheme: SecurityScheme;
@@ -39,23 +20,13 @@ export function routeSecurity(route: RouteDef): RouteSecurityNeed[] {
     const previous = needs.get(scheme.name);
     needs.set(scheme.name, { scheme, scopes: [...new Set([...(previous?.scopes ?? []), ...scopes])] });
   };
-  for (const value of route.extensions.values()) if (value instanceof SecurityMark) add(value.scheme, value.scopes);
-  // The app fills `dependencyTargets` with every dependency however deep; a bare route table has only its direct ones.
-  const dependencies = route.dependencyTargets
-    ?? [...route.dependencies, ...route.params.filter((p) => p.source === 'dependency').map((p) => p.target)];
-  for (const dependency of dependencies) {
-    for (const candidate of unwrap(dependency)) {
-      if (isSecuredDependency(candidate)) add(candidate.securityScheme, candidate.securityScopes ?? []);
-    }
+  // The app fills `dependencyUses` with every dependency however deep; a bare route table has only its direct ones.
+  const uses = route.dependencyUses ?? [...route.dependencies, ...route.params.filter((p) => p.source === 'dependency').map((p) => p.target)]
+    .map((target) => ({ target, scopes: [] as readonly string[] }));
+  for (const { target, scopes } of uses) {
+    if (isSecuredDependency(target)) add(target.securityScheme, scopes);
   }
   return [...needs.values()];
-}
-
-/** A dependency may be the provider itself or a wrapper around it (`{ dependency }`, `{ target }`). */
-function unwrap(value: unknown): unknown[] {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return [];
-  const { dependency, target } = value as { dependency?: unknown; target?: unknown };
-  return [value, dependency, target].filter((v) => v !== undefined);
 }
 
 /** Collects schemes for `components/securitySchemes`, refusing two different schemes under one name. */

@@ -17,7 +17,10 @@ import { protocolCases } from './cases/protocol.js';
 import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
 import { routingCases } from './cases/routing.js';
+import { securityCases } from './cases/security.js';
 import { wireCases } from './cases/wire.js';
+import { CONTRACT_JWT_SECRET } from './security-controller.js';
+import { signJwt } from '@decorumjs/security';
 import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestTarget, type ServedApp } from './serve.js';
 
 export interface AdapterContractOptions<A extends HttpAdapter> {
@@ -65,6 +68,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     jsonDepthCases(fetch);
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
+    securityCases(fetch, () => signJwt({ sub: 'contract', scope: 'read' }, CONTRACT_JWT_SECRET, { expiresIn: '5m' }));
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {

@@ -1,0 +1,66 @@
+/**
+ * The docs pages keep working under securityHeaders()' default Content-Security-Policy, in a real
+ * headless Chromium: every violation the page reports fails the test.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { securityHeaders } from '@decorumjs/decorum';
+import { createPetStore } from './fixtures/pet-store-app.js';
+
+const CHROMIUM = process.env.DECORUM_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+const app = createPetStore({ middleware: [securityHeaders()] });
+let url = '';
+let profile = '';
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  url = (await app.listen(0, '127.0.0.1')).url;
+  profile = await mkdtemp(join(tmpdir(), 'decorum-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+async function openWatched(path: string) {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  // Runs in the page, so it is passed as source text (this file is compiled without the DOM types).
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+    console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI));`);
+  const response = await page.goto(`${url}${path}`);
+  expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+  return { page, violations };
+}
+
+test('Swagger UI renders and opens Authorize with no CSP violation', async () => {
+  const { page, violations } = await openWatched('/docs');
+  await page.locator('.opblock-summary-path', { hasText: /^\/pets\/search$/ }).first().waitFor();
+  await page.locator('button.authorize').first().click();
+  await page.locator('.dialog-ux .modal-ux h4', { hasText: 'HTTPBearer' }).first().waitFor();
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+test('ReDoc renders with no CSP violation', async () => {
+  const { page, violations } = await openWatched('/redoc');
+  await page.locator('h2', { hasText: /Remove a pet/ }).first().waitFor();
+  // Give ReDoc's search worker time to start.
+  await page.waitForTimeout(300);
+  expect(violations).toEqual([]);
+  await page.close();
+});

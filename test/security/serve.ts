@@ -1,0 +1,1 @@
+export { listen, quiet, serve, type Served } from '../extensions/serve.js';
