@@ -60,15 +60,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     when: (o, problem) => o.result.ok && (statusOf(o) === 400 || statusOf(o) === 431)
       && !/close/i.test(o.result.response.headers.connection ?? '') && /same connection .*ECONNRESET/.test(problem.message),
   },
-  {
-    id: 'constructor-key-500',
-    reason: 'found by this fuzz, no fix under way yet: an object with an own "constructor" key that is not a function, '
-      + 'where a DTO expects a scalar (`{"name":"x","price":{"constructor":"text"}}`), crashes class-transformer\'s '
-      + 'plainToInstance (MetadataStorage.getAncestors) in core\'s validate-dto: a 500 instead of a 422, on every adapter',
-    families: ['prototype-keys'],
-    kinds: ['status-5xx'],
-    when: (o) => statusOf(o) === 500 && (o.request.body?.toString('utf8').includes('"constructor":') ?? false),
-  },
 ];
 
 function statusOf(observation: Observation): number | undefined {
