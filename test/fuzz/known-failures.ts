@@ -41,16 +41,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     when: (o) => o.request.method === 'QUERY' && /"code":"FST_ERR_ROUTE_MISSING_CONTENT_TYPE"/.test(bodyOf(o)),
   },
   {
-    id: 'fragment-in-target',
-    reason: 'found by this fuzz after the router moved to core: a `#` in the request target (RFC 9112 allows none) is '
-      + 'dropped with what follows on fetch (the URL of its Request) and kept as part of the path or query elsewhere, so '
-      + '`GET /hello#x` is 200 on fetch and 404 on node, Fastify and Express; one decision (a 400, or dropping it) belongs in core',
-    families: ['odd-path'],
-    kinds: ['adapters-disagree'],
-    adapters: ['fetch'],
-    when: (o) => o.request.target.includes('#'),
-  },
-  {
     id: 'fastify-client-error-closes-unannounced',
     reason: "Fastify's answer to what node's parser rejects (a 431 for a 16 KB+ request line) does not say "
       + '"Connection: close", then closes: a client that reuses the connection gets ECONNRESET on its next request',

@@ -102,6 +102,20 @@ export function routingCases(fetch: RequestTarget, origin: () => string | undefi
       }
     });
 
+    test('a fragment (#) in the request target is a 400 with a detail, in the path or the query', async () => {
+      const url = origin();
+      if (!url) {
+        // In process the client's URL parser drops the fragment before the request exists, as browsers do.
+        expect(await json(fetch, '/routing/items/latest#x')).toEqual({ status: 200, body: { route: 'latest' } });
+        return;
+      }
+      const detail = 'Invalid URL: the request target must not contain a fragment (#)';
+      for (const target of ['/routing/items/latest#x', '/routing/items/latest?q=1#x', '/nowhere#', `http://${new URL(url).host}/routing/items/latest#x`]) {
+        const res = await sendRawTarget(url, Buffer.from(target));
+        expect({ target, status: res.status, body: JSON.parse(res.body) as unknown }).toEqual({ target, status: 400, body: { detail } });
+      }
+    });
+
     test('each segment is decoded on its own: an encoded slash stays in its parameter', async () => {
       expect(await json(fetch, '/routing/files/a%2Fb')).toEqual({ status: 200, body: { name: 'a/b' } });
       expect(await json(fetch, '/routing/files/a%20b%3F%23')).toEqual({ status: 200, body: { name: 'a b?#' } });
