@@ -23,15 +23,6 @@ export interface KnownFailure {
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
   {
-    id: 'node-parser-errors-without-detail',
-    reason: "node's HTTP parser answers what it rejects itself (an unknown method, a target without a leading slash, no Host, "
-      + 'headers over 16 KB) with an empty 400/431, and Fastify with its own JSON shape: protocol-level errors are not yet in Decorum\'s shape',
-    families: ['unknown-method', 'odd-path', 'odd-host', 'long-path', 'huge-string'],
-    kinds: ['no-detail'],
-    when: (o) => (statusOf(o) === 400 || statusOf(o) === 431)
-      && (bodyOf(o) === '' || (o.adapter === 'fastify' && /^\{"error":"[^"]+","message":"(Client Error|Exceeded maximum allowed HTTP header size)","statusCode":4\d\d\}$/.test(bodyOf(o)))),
-  },
-  {
     id: 'fastify-query-without-content-type',
     reason: "Fastify refuses a QUERY request without Content-Type itself (FST_ERR_ROUTE_MISSING_CONTENT_TYPE): a 400 in "
       + "Fastify's shape, without detail, where the other adapters answer 405 with Decorum's",
