@@ -23,15 +23,6 @@ export interface KnownFailure {
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
   {
-    id: 'fastify-query-without-content-type',
-    reason: "Fastify refuses a QUERY request without Content-Type itself (FST_ERR_ROUTE_MISSING_CONTENT_TYPE): a 400 in "
-      + "Fastify's shape, without detail, where the other adapters answer 405 with Decorum's",
-    families: ['unknown-method'],
-    kinds: ['no-detail', 'adapters-disagree'],
-    adapters: ['fastify'],
-    when: (o) => o.request.method === 'QUERY' && /"code":"FST_ERR_ROUTE_MISSING_CONTENT_TYPE"/.test(bodyOf(o)),
-  },
-  {
     id: 'fastify-client-error-closes-unannounced',
     reason: "Fastify's answer to what node's parser rejects (a 431 for a 16 KB+ request line) does not say "
       + '"Connection: close", then closes: a client that reuses the connection gets ECONNRESET on its next request',

@@ -77,6 +77,7 @@ export class FastifyAdapter implements HttpAdapter {
       scope.setNotFoundHandler((request, reply) => serve(table, request, reply));
       // Reached by a not-found request whose body Fastify could not read; the catch-all has its own handler.
       scope.setErrorHandler((error, request, reply) => {
+        if (isMissingQueryContentType(error)) return serve(table, request, reply);
         const coreError = bodyError(error);
         if (!coreError || !request.is404) throw error;
         keepConnection(reply);
@@ -89,6 +90,7 @@ export class FastifyAdapter implements HttpAdapter {
         exposeHeadRoute: false,
         handler: (request, reply) => serve(table, request, reply),
         errorHandler: (error, request, reply) => {
+          if (isMissingQueryContentType(error)) return serve(table, request, reply);
           const coreError = bodyError(error);
           if (!coreError) throw error;
           keepConnection(reply);
@@ -148,6 +150,15 @@ function server(sharesQueryParser: boolean): Serve {
     // resolves to the reply, which tells Fastify the response is (being) sent by us.
     return done ? done.then(() => reply) : undefined;
   };
+}
+
+/**
+ * Fastify refuses a QUERY request without Content-Type itself (RFC 10008 §2), before any handler. Which
+ * methods a path has is core's decision (a 405 with `Allow` where no route takes QUERY), so the request
+ * goes to core like any other.
+ */
+function isMissingQueryContentType(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE';
 }
 
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */

@@ -60,6 +60,17 @@ export function routingCases(fetch: RequestTarget, origin: () => string | undefi
       expect(res.headers.get('allow')).toBe('GET, HEAD, POST, DELETE, OPTIONS');
       expect((await fetch('/routing/nowhere', { method: 'PROPFIND' })).status).toBe(404);
     });
+
+    // RFC 10008 has servers refuse a QUERY without Content-Type; no Decorum route takes QUERY, so core's
+    // 405 (or 404) comes first, the same on every adapter, with or without a Content-Type.
+    test('QUERY, with or without Content-Type, is a 405 with Allow on a known path, a 404 elsewhere', async () => {
+      for (const headers of [undefined, { 'content-type': 'text/plain' }]) {
+        const res = await fetch('/routing/methods', { method: 'QUERY', headers });
+        expect({ status: res.status, allow: res.headers.get('allow'), body: await res.json() as unknown })
+          .toEqual({ status: 405, allow: 'GET, HEAD, POST, DELETE, OPTIONS', body: { detail: 'Method Not Allowed' } });
+        expect(await json(fetch, '/routing/nowhere', { method: 'QUERY', headers })).toEqual({ status: 404, body: { detail: 'Not Found' } });
+      }
+    });
   });
 
   describe('routing: HEAD', () => {
