@@ -9,11 +9,12 @@ import Fastify, {
   type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory, type FastifyServerOptions,
 } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   DEFAULT_BODY_LIMIT, HttpError, RequestAborted, STATUS_TEXT, UnsupportedMediaType, bodyLimitExceeded, isDisconnect,
   parseQueryString, type HttpAdapter, type MountTable, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
-import { createLimitedServer } from '@decorumjs/platform-node';
+import { answerClientError, createLimitedServer } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
@@ -48,11 +49,15 @@ export class FastifyAdapter implements HttpAdapter {
     const serverFactory: FastifyServerFactory = (handler) => createLimitedServer(handler, options, () => this.#bodyLimit);
     this.instance = options.instance ?? Fastify({
       // HTTPS, HTTP/2 and a factory of your own keep Fastify's server (and its own limits).
-      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify ? {} : {
-        serverFactory,
-        // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
-        clientErrorHandler: ignoreClientError,
-      }),
+      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify
+        // Fastify's own answer to what node's parser refuses has no `Connection: close` and resets the
+        // connection at once; Decorum's says it closes, and lingers. HTTP/2 frames its errors itself.
+        ? ('http2' in fastify ? {} : { clientErrorHandler })
+        : {
+          serverFactory,
+          // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
+          clientErrorHandler: ignoreClientError,
+        }),
       // Fastify's own answers to URLs its router refuses, in Decorum's shape.
       frameworkErrors,
       ...fastify,
@@ -121,6 +126,14 @@ const CATCH_ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPT
 
 /** The table mounted on each instance, for `frameworkErrors`, which Fastify calls with the instance's request. */
 const MOUNTED = new WeakMap<FastifyInstance, MountTable>();
+
+/**
+ * Fastify's `clientErrorHandler` option: a request node's parser refuses (a malformed request line, headers
+ * over the limit, a timeout) gets a JSON `{"detail": ...}` with `Connection: close`, then a lingering close,
+ * as on Decorum's own server. Set on the instances Decorum creates; pass it to your own:
+ * `Fastify({ clientErrorHandler })`.
+ */
+export const clientErrorHandler: (error: Error, socket: Duplex) => void = answerClientError;
 
 /**
  * Fastify's `frameworkErrors` option: a request its router rejects before any route (a path with a
