@@ -118,6 +118,18 @@ describe('DTO bodies', () => {
     ]);
   });
 
+  test('an own "constructor" key is data, never a class: a 422 like any object, not a crash', async () => {
+    // class-transformer takes `value.constructor` for the class of an untyped nested object.
+    for (const price of [{ constructor: 'text' }, { constructor: { x: 1 } }, { constructor: [1] }]) {
+      const res = await api.post('/dto/items', { ...valid, price });
+      expect(res.status).toBe(422);
+      expect(await details(res)).toEqual([expect.objectContaining({ type: 'float_type', loc: ['body', 'price'], input: price })]);
+    }
+    const nested = await api.post('/dto/items', { ...valid, tags: [{ name: 'a', constructor: 'text' }], address: { city: 'Paris', constructor: 1 } });
+    expect(nested.status).toBe(200);
+    expect(await nested.json()).toEqual({ item: { ...valid, tags: [{ name: 'a' }] }, isItem: true, isTag: true, isAddress: true });
+  });
+
   test('a body that is not an object is model_attributes_type', async () => {
     const res = await api.post('/dto/items', [valid]);
     expect(res.status).toBe(422);

@@ -4,7 +4,7 @@
  * entry when its fix lands; the run prints the entries that excused nothing.
  */
 import type { Problem, ProblemKind } from './check-response.js';
-import { FAMILIES, type Family } from './mutators.js';
+import type { Family } from './mutators.js';
 import type { Observation } from './run-fuzz.js';
 
 export interface KnownFailure {
@@ -21,63 +21,12 @@ export interface KnownFailure {
   readonly when?: (observation: Observation, problem: Problem) => boolean;
 }
 
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    id: 'node-parser-errors-without-detail',
-    reason: "node's HTTP parser answers what it rejects itself (an unknown method, a target without a leading slash, no Host, "
-      + 'headers over 16 KB) with an empty 400/431, and Fastify with its own JSON shape: protocol-level errors are not yet in Decorum\'s shape',
-    families: ['unknown-method', 'odd-path', 'odd-host', 'long-path', 'huge-string'],
-    kinds: ['no-detail'],
-    when: (o) => (statusOf(o) === 400 || statusOf(o) === 431)
-      && (bodyOf(o) === '' || (o.adapter === 'fastify' && /^\{"error":"[^"]+","message":"(Client Error|Exceeded maximum allowed HTTP header size)","statusCode":4\d\d\}$/.test(bodyOf(o)))),
-  },
-  {
-    id: 'fastify-query-without-content-type',
-    reason: "Fastify refuses a QUERY request without Content-Type itself (FST_ERR_ROUTE_MISSING_CONTENT_TYPE): a 400 in "
-      + "Fastify's shape, without detail, where the other adapters answer 405 with Decorum's",
-    families: ['unknown-method'],
-    kinds: ['no-detail', 'adapters-disagree'],
-    adapters: ['fastify'],
-    when: (o) => o.request.method === 'QUERY' && /"code":"FST_ERR_ROUTE_MISSING_CONTENT_TYPE"/.test(bodyOf(o)),
-  },
-  {
-    id: 'fragment-in-target',
-    reason: 'found by this fuzz after the router moved to core: a `#` in the request target (RFC 9112 allows none) is '
-      + 'dropped with what follows on fetch (the URL of its Request) and kept as part of the path or query elsewhere, so '
-      + '`GET /hello#x` is 200 on fetch and 404 on node, Fastify and Express; one decision (a 400, or dropping it) belongs in core',
-    families: ['odd-path'],
-    kinds: ['adapters-disagree'],
-    adapters: ['fetch'],
-    when: (o) => o.request.target.includes('#'),
-  },
-  {
-    id: 'fastify-client-error-closes-unannounced',
-    reason: "Fastify's answer to what node's parser rejects (a 431 for a 16 KB+ request line) does not say "
-      + '"Connection: close", then closes: a client that reuses the connection gets ECONNRESET on its next request',
-    families: FAMILIES,
-    kinds: ['not-alive'],
-    adapters: ['fastify'],
-    when: (o, problem) => o.result.ok && (statusOf(o) === 400 || statusOf(o) === 431)
-      && !/close/i.test(o.result.response.headers.connection ?? '') && /same connection .*ECONNRESET/.test(problem.message),
-  },
-  {
-    id: 'constructor-key-500',
-    reason: 'found by this fuzz, no fix under way yet: an object with an own "constructor" key that is not a function, '
-      + 'where a DTO expects a scalar (`{"name":"x","price":{"constructor":"text"}}`), crashes class-transformer\'s '
-      + 'plainToInstance (MetadataStorage.getAncestors) in core\'s validate-dto: a 500 instead of a 422, on every adapter',
-    families: ['prototype-keys'],
-    kinds: ['status-5xx'],
-    when: (o) => statusOf(o) === 500 && (o.request.body?.toString('utf8').includes('"constructor":') ?? false),
-  },
-];
-
-function statusOf(observation: Observation): number | undefined {
-  return observation.result.ok ? observation.result.response.status : undefined;
-}
-
-function bodyOf(observation: Observation): string {
-  return observation.result.ok ? observation.result.response.body.toString('utf8') : '';
-}
+/**
+ * None at present. An entry looks like
+ * `{ id: 'escape-500', reason: '…', families: ['bad-escape'], kinds: ['status-5xx'], adapters: ['fastify'],
+ * when: (o) => o.request.target.includes('%') }`.
+ */
+export const KNOWN_FAILURES: readonly KnownFailure[] = [];
 
 /** The entry that excuses `problem`, if any. */
 export function findKnownFailure(observation: Observation, problem: Problem): KnownFailure | undefined {

@@ -9,11 +9,12 @@ import Fastify, {
   type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory, type FastifyServerOptions,
 } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   DEFAULT_BODY_LIMIT, HttpError, RequestAborted, STATUS_TEXT, UnsupportedMediaType, bodyLimitExceeded, isDisconnect,
   parseQueryString, type HttpAdapter, type MountTable, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
-import { createLimitedServer } from '@decorumjs/platform-node';
+import { answerClientError, createLimitedServer } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
@@ -48,11 +49,15 @@ export class FastifyAdapter implements HttpAdapter {
     const serverFactory: FastifyServerFactory = (handler) => createLimitedServer(handler, options, () => this.#bodyLimit);
     this.instance = options.instance ?? Fastify({
       // HTTPS, HTTP/2 and a factory of your own keep Fastify's server (and its own limits).
-      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify ? {} : {
-        serverFactory,
-        // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
-        clientErrorHandler: ignoreClientError,
-      }),
+      ...(fastify.serverFactory || 'https' in fastify || 'http2' in fastify
+        // Fastify's own answer to what node's parser refuses has no `Connection: close` and resets the
+        // connection at once; Decorum's says it closes, and lingers. HTTP/2 frames its errors itself.
+        ? ('http2' in fastify ? {} : { clientErrorHandler })
+        : {
+          serverFactory,
+          // Decorum's server answers malformed and oversized requests itself, in Decorum's shape.
+          clientErrorHandler: ignoreClientError,
+        }),
       // Fastify's own answers to URLs its router refuses, in Decorum's shape.
       frameworkErrors,
       ...fastify,
@@ -77,6 +82,7 @@ export class FastifyAdapter implements HttpAdapter {
       scope.setNotFoundHandler((request, reply) => serve(table, request, reply));
       // Reached by a not-found request whose body Fastify could not read; the catch-all has its own handler.
       scope.setErrorHandler((error, request, reply) => {
+        if (isMissingQueryContentType(error)) return serve(table, request, reply);
         const coreError = bodyError(error);
         if (!coreError || !request.is404) throw error;
         keepConnection(reply);
@@ -89,6 +95,7 @@ export class FastifyAdapter implements HttpAdapter {
         exposeHeadRoute: false,
         handler: (request, reply) => serve(table, request, reply),
         errorHandler: (error, request, reply) => {
+          if (isMissingQueryContentType(error)) return serve(table, request, reply);
           const coreError = bodyError(error);
           if (!coreError) throw error;
           keepConnection(reply);
@@ -121,6 +128,14 @@ const CATCH_ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPT
 const MOUNTED = new WeakMap<FastifyInstance, MountTable>();
 
 /**
+ * Fastify's `clientErrorHandler` option: a request node's parser refuses (a malformed request line, headers
+ * over the limit, a timeout) gets a JSON `{"detail": ...}` with `Connection: close`, then a lingering close,
+ * as on Decorum's own server. Set on the instances Decorum creates; pass it to your own:
+ * `Fastify({ clientErrorHandler })`.
+ */
+export const clientErrorHandler: (error: Error, socket: Duplex) => void = answerClientError;
+
+/**
  * Fastify's `frameworkErrors` option: a request its router rejects before any route (a path with a
  * malformed escape, `FST_ERR_BAD_URL`) goes to core, which answers it as on every adapter (400 with a
  * `detail`). Set on the instances Decorum creates; pass it to your own: `Fastify({ frameworkErrors })`.
@@ -148,6 +163,15 @@ function server(sharesQueryParser: boolean): Serve {
     // resolves to the reply, which tells Fastify the response is (being) sent by us.
     return done ? done.then(() => reply) : undefined;
   };
+}
+
+/**
+ * Fastify refuses a QUERY request without Content-Type itself (RFC 10008 §2), before any handler. Which
+ * methods a path has is core's decision (a 405 with `Allow` where no route takes QUERY), so the request
+ * goes to core like any other.
+ */
+function isMissingQueryContentType(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE';
 }
 
 /** Fastify's body errors, as the errors core raises for the same requests on node:http. */

@@ -1,2 +1,2 @@
 /** @decorumjs/platform-fastify: Decorum's routes on a Fastify instance, yours or its own. */
-export { FastifyAdapter, frameworkErrors, type FastifyAdapterOptions } from './fastify-adapter.js';
+export { FastifyAdapter, clientErrorHandler, frameworkErrors, type FastifyAdapterOptions } from './fastify-adapter.js';

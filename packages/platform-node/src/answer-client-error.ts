@@ -3,7 +3,7 @@
  * answered in Decorum's shape (`{"detail": ...}`) instead of node's bare status line, and closed with a
  * lingering close so the client reads the answer rather than a reset.
  */
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { isDisconnect } from '@decorumjs/core';
 import { isDiscarding, isLingering, lingerClose } from './discard-body.js';
@@ -25,6 +25,27 @@ export function answerClientError(error: Error, socket: Duplex): void {
   }
   const status = STATUS_BY_CODE[(error as { code?: string }).code ?? ''] ?? 400;
   lingerClose(socket, rawResponse(status, JSON.stringify({ detail: STATUS_CODES[status] })));
+}
+
+const MISSING_HOST = JSON.stringify({ detail: 'Bad Request: an HTTP/1.1 request must have a Host header' });
+
+/**
+ * RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host. node does so itself with
+ * an empty body unless `requireHostHeader` is off; the server turns it off and answers through this.
+ */
+export function requireHost(listener: RequestListener): RequestListener {
+  return (req, res) => {
+    if (req.headers.host !== undefined || !isHttp11(req)) {
+      listener(req, res);
+      return;
+    }
+    res.writeHead(400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(MISSING_HOST), connection: 'close' });
+    res.end(MISSING_HOST);
+  };
+}
+
+function isHttp11(req: IncomingMessage): boolean {
+  return req.httpVersionMajor === 1 && req.httpVersionMinor === 1;
 }
 
 /** A response in progress on this socket (node's own default handler checks the same): it cannot get a second one. */

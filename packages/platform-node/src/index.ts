@@ -4,5 +4,7 @@ export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 export { NodeRequest } from './node-request.js';
 export { NodeResponse } from './node-response.js';
 export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
+// For node:http servers Decorum does not create (a Fastify instance's own): the same JSON answers and clean close.
+export { answerClientError } from './answer-client-error.js';
 // For adapters whose framework reads bodies itself (Fastify): the same bounded discard after the answer.
 export { discardUnread, hasBody } from './discard-body.js';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BODY_LIMIT, resolveServerLimits, type ServerAddress, type ServerLimits } from '@decorumjs/core';
-import { answerClientError } from './answer-client-error.js';
+import { answerClientError, requireHost } from './answer-client-error.js';
 import { setDiscardLimit, withholdContinue } from './discard-body.js';
 
 export type NodeServerOptions = ServerLimits;
@@ -24,7 +24,9 @@ export function createLimitedServer(listener: RequestListener, options: NodeServ
     maxHeaderSize: limits.maxHeaderSize,
     // node checks both timeouts on this interval (30 s by default): a tenth of the shortest keeps them close to exact.
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeout / 10, limits.requestTimeout / 10)),
-  }, listener);
+    // node's own answer to a missing Host is an empty 400; `requireHost` gives it a detail.
+    requireHostHeader: false,
+  }, requireHost(listener));
   // Without this listener node invites every upload; a body over the limit is not invited: the route
   // answers 413 before the client sends it, and node closes the connection after that answer.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {

@@ -14,6 +14,7 @@ import { INVALID } from './coerce.js';
 import { issue } from './issues.js';
 import { toErrorDetails } from './class-validator-errors.js';
 import { compileFastDtoValidator } from './compiled-dto-validator.js';
+import { dropConstructorKeys } from './drop-constructor-keys.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface DtoValidationOptions {
@@ -41,7 +42,9 @@ export function compileClassValidatorDtoValidator(cls: Class, options: DtoValida
     forbidUnknownValues: true,
     validationError: { target: false, value: true },
   };
-  const toInstance = (input: object) => plainToInstance(cls as new () => object, input, { enableImplicitConversion: false });
+  const toInstance = (input: object) => plainToInstance(
+    cls as new () => object, dropConstructorKeys(input) as object, { enableImplicitConversion: false },
+  );
   if (shape.async) {
     return async (input, loc, errors) => {
       if (!isPlainObject(input)) return rejectShape(input, loc, errors);

@@ -47,6 +47,11 @@ export const BAD_TARGET: Unmatched = Object.freeze({
   kind: 'bad-request', status: 400, detail: 'Invalid URL: the request target must be a path',
 });
 
+/** RFC 9112 §3.2 has no fragment in a request target: clients strip it, so a `#` on the wire is a client bug. */
+export const BAD_FRAGMENT: Unmatched = Object.freeze({
+  kind: 'bad-request', status: 400, detail: 'Invalid URL: the request target must not contain a fragment (#)',
+});
+
 export function paramTooLong(limit: number): Unmatched {
   return Object.freeze({ kind: 'bad-request', status: 414, detail: `Path parameter is longer than ${limit} characters` });
 }

@@ -33,6 +33,13 @@ describe('match', () => {
     expect(router.match('GET', String.fromCharCode(0x2f, 0xc3, 0x28))).toMatchObject({ kind: 'bad-request', status: 400 });
   });
 
+  test('a fragment anywhere in the target is a 400: RFC 9112 has none, and its text is no path or query', () => {
+    for (const url of ['/items/latest#x', '/items/1?q=1#x', '/#', 'http://example.com/#x']) {
+      expect(router.match('GET', url)).toEqual({ kind: 'bad-request', status: 400, detail: 'Invalid URL: the request target must not contain a fragment (#)' });
+    }
+    expect(router.match('GET', '/items/a%23b')).toMatchObject({ kind: 'found', params: { id: 'a#b' } });
+  });
+
   test('absolute-form targets route by their path; anything else that is not a path is a 400', () => {
     expect(router.match('GET', 'http://example.com/items/7?q=1')).toMatchObject({ kind: 'found', params: { id: '7' } });
     expect(router.match('GET', 'http://example.com')).toMatchObject({ kind: 'found', target: 'root' });

@@ -9,7 +9,7 @@
 import { DecorumError } from '../errors.js';
 import { decodeLiteral, decodeSegments, needsDecoding, pathOfTarget } from './request-path.js';
 import {
-  ALLOW_ORDER, BAD_ESCAPE, BAD_TARGET, DEFAULT_MAX_PARAM_LENGTH, NOT_FOUND, paramTooLong,
+  ALLOW_ORDER, BAD_ESCAPE, BAD_FRAGMENT, BAD_TARGET, DEFAULT_MAX_PARAM_LENGTH, NOT_FOUND, paramTooLong,
   type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
 } from './route-match.js';
 
@@ -155,6 +155,8 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
 
   return {
     match(method, url) {
+      // Refused rather than dropped: whatever follows a `#` would otherwise be read as path or query.
+      if (url.includes('#')) return BAD_FRAGMENT;
       const q = url.indexOf('?');
       const path = pathOfTarget(url, q);
       if (path === undefined) return BAD_TARGET;

@@ -6,7 +6,7 @@
  */
 
 export interface RequestTarget {
-  /** Path and query as sent, without a fragment, or `*` for `OPTIONS *`: what the router sees. */
+  /** Path and query as sent (a fragment too: core's router refuses it), or `*` for `OPTIONS *`: what the router sees. */
   readonly pathAndQuery: string;
   /** The authority an absolute-form target names; it takes the place of `Host` (RFC 9112 §3.2.2). */
   readonly authority?: string;
@@ -23,23 +23,17 @@ const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=]+)(?::\d{0,
 
 /** The target's parts, or undefined when it is not a target an origin server accepts (answer 400). */
 export function readRequestTarget(method: string, target: string): RequestTarget | undefined {
-  if (target.startsWith('/')) return { pathAndQuery: withoutFragment(target) };
+  if (target.startsWith('/')) return { pathAndQuery: target };
   if (target === '*') return method === 'OPTIONS' ? { pathAndQuery: '*' } : undefined;
   const absolute = ABSOLUTE_FORM.exec(target);
   if (!absolute) return undefined;
   const authority = absolute[1] as string;
   if (!isValidAuthority(authority)) return undefined;
-  const rest = withoutFragment(absolute[2] as string);
+  const rest = absolute[2] as string;
   return { pathAndQuery: rest.startsWith('/') ? rest : `/${rest}`, authority };
 }
 
 /** Whether a `Host` value (or an absolute-form target's authority) is well-formed. */
 export function isValidAuthority(authority: string | undefined): authority is string {
   return authority !== undefined && AUTHORITY.test(authority);
-}
-
-function withoutFragment(target: string): string {
-  // A fragment is never part of a request target; clients that send one anyway mean the resource without it.
-  const hash = target.indexOf('#');
-  return hash === -1 ? target : target.slice(0, hash);
 }

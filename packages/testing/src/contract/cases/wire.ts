@@ -42,4 +42,32 @@ export function wireCases(baseUrl: () => string): void {
       expect(json(res)).toEqual({ detail: 'Method Not Allowed' });
     });
   });
+
+  describe('requests node\'s HTTP parser refuses: a JSON detail, then an announced close', () => {
+    // No `Connection: close` from the client: the server must say it closes, and close without a reset.
+    const refused = (head: string) => rawExchange(baseUrl(), { head, untilClose: true });
+    const answer = (res: RawExchange) => ({
+      status: res.status, error: res.error, connection: res.headers.connection, type: res.headers['content-type'], body: json(res),
+    });
+    const badRequest = { status: 400, error: undefined, connection: 'close', type: 'application/json', body: { detail: 'Bad Request' } };
+
+    test('an unknown method, a lowercase one, a target without a leading slash', async () => {
+      for (const line of ['FOO /hello HTTP/1.1', 'get /hello HTTP/1.1', 'GET hello HTTP/1.1']) {
+        expect({ line, ...answer(await refused(`${line}\r\nHost: localhost`)) }).toEqual({ line, ...badRequest });
+      }
+    });
+
+    test('HTTP/1.1 without Host (RFC 9112 §3.2); HTTP/1.0 may omit it', async () => {
+      expect(answer(await refused('GET /hello HTTP/1.1'))).toEqual({
+        ...badRequest, body: { detail: 'Bad Request: an HTTP/1.1 request must have a Host header' },
+      });
+      expect((await refused('GET /hello HTTP/1.0')).status).toBe(200);
+    });
+
+    test('a request line over the header size limit is a 431', async () => {
+      expect(answer(await refused(`GET /hello?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost`))).toEqual({
+        ...badRequest, status: 431, body: { detail: 'Request Header Fields Too Large' },
+      });
+    });
+  });
 }
