@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The `decorum` command of an app, shipped by the package every app installs. `decorum start` is
+// production and runs here, from this package's compiled runner: a production install
+// (`npm install --omit=dev`) has neither @decorumjs/cli nor its SWC, chokidar and commander, and the
+// app still starts. Every other command (`dev`, `build`, `openapi`, `--help`, `start --help`) is
+// development tooling: it is handed, whole, to @decorumjs/cli, a dev dependency of the project.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const runner = new URL('../dist/runner/index.js', import.meta.url);
+const wantsStart = args[0] === 'start' && !args.includes('--help') && !args.includes('-h');
+// In a checkout with no build yet there is no compiled runner: the CLI runs `start` from sources.
+const started = wantsStart && existsSync(runner) && (await (await import(runner.href)).startFromArgv(args.slice(1)));
+
+if (!started) await runDevelopmentCli();
+
+async function runDevelopmentCli() {
+  const bin = resolveCli();
+  if (bin) {
+    await import(pathToFileURL(bin).href);
+    return;
+  }
+  const command = args[0] && !args[0].startsWith('-') ? `decorum ${args[0]}` : 'decorum';
+  const what =
+    args[0] === 'start'
+      ? 'usage: decorum start [entry] [--port <port>] [--host <host>] [--workers <count>]; its --help and'
+      : `\`${command}\``;
+  process.stderr.write(
+    `decorum: ${what} comes with the development tools, @decorumjs/cli, which is not installed here: ` +
+      `\`npm install --save-dev @decorumjs/cli\` (a production install needs only \`decorum start\`)\n`,
+  );
+  process.exit(1);
+}
+
+/** @decorumjs/cli's bin as the project resolves it, else as this package does (a workspace). */
+function resolveCli() {
+  for (const from of [join(process.cwd(), 'package.json'), import.meta.url]) {
+    try {
+      return createRequire(from).resolve('@decorumjs/cli/bin');
+    } catch {
+      // not installed from there
+    }
+  }
+  return undefined;
+}
