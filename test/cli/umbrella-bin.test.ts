@@ -53,7 +53,7 @@ describe("@decorumjs/decorum's decorum bin", () => {
     expect(JSON.parse((await tryGet(`${url!}/pid`))!)).toMatchObject({ pid: cli.child.pid, env: 'production' });
   }, TEST_MS);
 
-  for (const args of [['dev'], ['build'], ['--help'], ['start', '--help']]) {
+  for (const args of [['dev'], ['build'], ['--help'], ['start', '--help'], ['start', '--workers', '0']]) {
     it(`says in one line to install @decorumjs/cli for \`decorum ${args.join(' ')}\` when it is missing`, async () => {
       const cli = new CliProcess(args, { cwd: tempApp(), bin: umbrellaBin, env: userShell });
       const { code } = await cli.waitForExit(START_MS);

@@ -23,15 +23,17 @@ async function runDevelopmentCli() {
     await import(pathToFileURL(bin).href);
     return;
   }
-  const command = args[0] && !args[0].startsWith('-') ? `decorum ${args[0]}` : 'decorum';
-  const what =
-    args[0] === 'start'
-      ? 'usage: decorum start [entry] [--port <port>] [--host <host>] [--workers <count>]; its --help and'
-      : `\`${command}\``;
-  process.stderr.write(
-    `decorum: ${what} comes with the development tools, @decorumjs/cli, which is not installed here: ` +
-      `\`npm install --save-dev @decorumjs/cli\` (a production install needs only \`decorum start\`)\n`,
-  );
+  const install = '`npm install --save-dev @decorumjs/cli` (a production install needs only `decorum start`)';
+  if (args[0] === 'start') {
+    // A usage mistake, or --help: the explanations are the CLI's; say the usage in one line instead.
+    process.stderr.write(
+      'decorum: usage: decorum start [entry] [--port <port>] [--host <host>] [--workers <count of at least 1>]; ' +
+        `its --help comes with the development tools, @decorumjs/cli, which is not installed here: ${install}\n`,
+    );
+  } else {
+    const command = args[0] === undefined ? 'decorum' : `decorum ${args[0]}`;
+    process.stderr.write(`decorum: \`${command}\` comes with the development tools, @decorumjs/cli, which is not installed here: ${install}\n`);
+  }
   process.exit(1);
 }
 
