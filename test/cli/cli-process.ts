@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const decorumBin = join(repo, 'packages/cli/bin/decorum.mjs');
+/** The `decorum` bin an app gets: @decorumjs/decorum's, which runs `start` and hands the rest to the CLI. */
+export const umbrellaBin = join(repo, 'packages/decorum/bin/decorum.mjs');
 
 /** A temporary app folder; `@decorumjs/decorum` resolves through a symlinked node_modules, as after an install. */
 export function createTempApp(files: Record<string, string>): string {
@@ -38,8 +40,8 @@ export class CliProcess {
   output = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-    this.child = spawn(process.execPath, [decorumBin, ...args], {
+  constructor(args: string[], options: { cwd: string; env?: Record<string, string>; bin?: string }) {
+    this.child = spawn(process.execPath, [options.bin ?? decorumBin, ...args], {
       cwd: options.cwd,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,13 +1,14 @@
 // A user's first hour, outside this repository: every package packed to a tarball, a project scaffolded
 // by the packed create-app in a temporary folder, installed with plain npm, and its test, openapi, dev,
-// build and start scripts run, the servers answering over HTTP. Then the production install's size.
+// build and start scripts run, the servers answering over HTTP. Then a production install
+// (`npm install --omit=dev`): its size, no dev tooling in it, and `npm start` serving the build.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitFor } from '../cli/cli-process.js';
-import { freePort, measureInstall, packPackages, repo, run, RunningScript, useTarballs } from './outside-repo.js';
+import { freePort, measureInstall, packPackages, repo, run, RunningScript, userEnv, useTarballs } from './outside-repo.js';
 
 const PRODUCTION_BUDGET_BYTES = 25_000_000;
 /** Asked of this checkout's CLI when the file is collected, so a missing command is a visible skip. */
@@ -124,7 +125,7 @@ describe('a project made by npm create @decorumjs/app, installed from the packed
     await expectTheExampleApi(base);
   }, 180_000);
 
-  test('the production install (npm install --omit=dev) is small and has no dev tooling', () => {
+  test('the production install (npm install --omit=dev) is small, has no dev tooling, and npm start serves the build', async () => {
     const production = join(work, 'production');
     mkdirSync(production);
     cpSync(join(project, 'package.json'), join(production, 'package.json'));
@@ -138,6 +139,18 @@ describe('a project made by npm create @decorumjs/app, installed from the packed
     }
     expect(packages).toContain('@decorumjs/decorum');
     expect(bytes).toBeLessThan(PRODUCTION_BUDGET_BYTES);
+
+    // A production image: the compiled dist/ from the build step, no sources, no dev dependencies.
+    // `decorum start` is @decorumjs/decorum's own bin, so `npm start` runs with the CLI absent.
+    expect(existsSync(join(project, 'dist/main.js')), 'dist/ from the build step').toBe(true);
+    cpSync(join(project, 'dist'), join(production, 'dist'), { recursive: true });
+    const base = await serve('start', production);
+    await expectTheExampleApi(base);
+    // The development commands say, in one line, what to install.
+    const dev = spawnSync(join(production, 'node_modules/.bin/decorum'), ['dev'], { cwd: production, env: userEnv, encoding: 'utf8', timeout: 30_000 });
+    expect(dev.status).toBe(1);
+    expect(dev.stderr.trim()).toMatch(/^decorum: `decorum dev` comes with the development tools, @decorumjs\/cli, .*npm install --save-dev @decorumjs\/cli/);
+    expect(dev.stderr.trim().split('\n')).toHaveLength(1);
   }, 240_000);
 });
 
@@ -146,10 +159,10 @@ function withoutSourceCondition(exports: unknown): unknown {
   return Object.fromEntries(Object.entries(exports).filter(([key]) => key !== 'decorum-source').map(([key, value]) => [key, withoutSourceCondition(value)]));
 }
 
-/** Starts `npm run <script>` on a free port and resolves with its base URL once /hello answers. */
-async function serve(script: string): Promise<string> {
+/** Starts `npm run <script>` (in the scaffolded project, or `cwd`) on a free port; resolves with its base URL once /hello answers. */
+async function serve(script: string, cwd = project): Promise<string> {
   const port = await freePort();
-  const server = new RunningScript(script, project, { PORT: String(port), HOST: '127.0.0.1' });
+  const server = new RunningScript(script, cwd, { PORT: String(port), HOST: '127.0.0.1' });
   servers.push(server);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(

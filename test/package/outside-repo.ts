@@ -11,11 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The environment of a user's shell: no npm, pnpm or vitest settings leaking in from the test runner. */
+/**
+ * The environment of a user's shell: no npm, pnpm or vitest settings leaking in from the test runner
+ * (pnpm's bin shims set NODE_PATH to the workspace's packages, which would make the repo's CLI resolvable).
+ */
 export const userEnv: Record<string, string> = Object.fromEntries(
   Object.entries(process.env)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .filter(([key]) => !/^(npm_|pnpm_|PNPM_|VITEST|NODE_OPTIONS$|NODE_ENV$|DECORUM_)/i.test(key))
+    .filter(([key]) => !/^(npm_|pnpm_|PNPM_|VITEST|NODE_OPTIONS$|NODE_ENV$|NODE_PATH$|DECORUM_)/i.test(key))
     .map(([key, value]) => [key, key === 'PATH' ? withoutWorkspaceBins(value) : value]),
 );
 

@@ -3,22 +3,21 @@
 // CLI's TypeScript sources through the SWC loader, so it works right after `pnpm install` with no build
 // and can never run a stale dist. Installed from the registry, it runs the compiled dist.
 //
-// `decorum start` is production: it serves compiled JavaScript, so it takes a fast path through the
-// compiled CLI that loads neither the loader (SWC and its thread) nor commander, and resolves
-// Decorum's own packages to their compiled dist. In a checkout that is the dist `tsc -b` builds; with
-// none built yet, or for `--help` and usage mistakes, `start` goes through the full CLI below.
+// This package has no `bin` of its own: an app's `decorum` command is @decorumjs/decorum's, which
+// serves `decorum start` itself (so a production install needs no CLI) and imports this file for
+// everything else. Run directly (the repo's scripts, the tests), it takes the same fast path for
+// `start`: @decorumjs/decorum's compiled runner, which loads neither the loader (SWC and its thread)
+// nor commander. In a checkout that is the dist `tsc -b` builds; with none built yet, or for
+// `--help` and usage mistakes, `start` goes through the full CLI below.
 import { existsSync, realpathSync } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
-const startFastPath = new URL('../dist/start/start-from-argv.js', import.meta.url);
-const started =
-  args[0] === 'start' &&
-  !args.includes('--help') &&
-  !args.includes('-h') &&
-  existsSync(startFastPath) &&
-  (await (await import(startFastPath.href)).startFromArgv(args.slice(1)));
+const wantsStart = args[0] === 'start' && !args.includes('--help') && !args.includes('-h');
+const startFastPath = wantsStart ? compiledRunner() : undefined;
+const started = startFastPath !== undefined && (await (await import(startFastPath.href)).startFromArgv(args.slice(1)));
 
 if (!started) await runCli();
 
@@ -31,5 +30,16 @@ async function runCli() {
     await import('../src/main.ts');
   } else {
     await import('../dist/main.js');
+  }
+}
+
+/** @decorumjs/decorum's compiled runner (next to its package.json, whatever its exports say), if built. */
+function compiledRunner() {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@decorumjs/decorum/package.json');
+    const runner = join(dirname(manifest), 'dist/runner/index.js');
+    return existsSync(runner) ? pathToFileURL(runner) : undefined;
+  } catch {
+    return undefined;
   }
 }

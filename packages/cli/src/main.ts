@@ -3,7 +3,7 @@
  * line and exit 1; anything else is a bug worth its stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { CliError, exitOnCliError } from './cli-error.js';
+import { CliError, exitOnCliError } from '@decorumjs/decorum/runner';
 import { createProgram } from './program.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

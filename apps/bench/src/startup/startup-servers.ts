@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = fileURLToPath(new URL('../serve.js', import.meta.url));
 const QUICKSTART = fileURLToPath(new URL('../../../quickstart/', import.meta.url));
+/** The development CLI, for `decorum build`. */
 const DECORUM_BIN = fileURLToPath(new URL('../../../../packages/cli/bin/decorum.mjs', import.meta.url));
+/** The `decorum` bin an app runs `start` with in production: @decorumjs/decorum's, no CLI involved. */
+const START_BIN = fileURLToPath(new URL('../../../../packages/decorum/bin/decorum.mjs', import.meta.url));
 
 export interface StartupServer {
   readonly id: string;
@@ -23,7 +26,7 @@ export const STARTUP_SERVERS: readonly StartupServer[] = [
   {
     id: 'decorum-start',
     label: 'Decorum quickstart (`decorum start`, built)',
-    command: (port) => ({ args: [DECORUM_BIN, 'start', '--port', String(port)], cwd: QUICKSTART }),
+    command: (port) => ({ args: [START_BIN, 'start', '--port', String(port)], cwd: QUICKSTART }),
   },
 ];
 

@@ -10,9 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { SWC_OPTIONS } from '../../loader/swc-options.mjs';
 import { formatSwcError } from '../../loader/swc-error.mjs';
-import { CliError } from '../cli-error.js';
-import { shownPath } from '../entry/resolve-entry.js';
-import { isInside, isTestOrDeclaration, isTypeScript, outputPathOf } from './output-path.js';
+import { CliError, isInside, isTestOrDeclaration, isTypeScript, outputPathOf, shownPath } from '@decorumjs/decorum/runner';
 
 export interface BuildOptions {
   /** The project (its package.json's folder). */

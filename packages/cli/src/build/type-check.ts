@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CliError } from '../cli-error.js';
+import { CliError } from '@decorumjs/decorum/runner';
 
 export async function checkTypes(root: string): Promise<void> {
   let tsc: string;

@@ -2,9 +2,8 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { compileProject } from '../build/compile-project.js';
-import { builtEntryOf, DEFAULT_OUT_DIR, sourceDirOf } from '../build/output-path.js';
+import { builtEntryOf, DEFAULT_OUT_DIR, sourceDirOf, projectRoot, resolveEntry, shownPath } from '@decorumjs/decorum/runner';
 import { checkTypes } from '../build/type-check.js';
-import { projectRoot, resolveEntry, shownPath } from '../entry/resolve-entry.js';
 
 interface BuildFlags {
   outDir: string;

@@ -2,8 +2,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { DevServer } from '../dev/dev-server.js';
-import { projectRoot, resolveEntry } from '../entry/resolve-entry.js';
-import { resolveListenOptions } from '../listen-options.js';
+import { projectRoot, resolveEntry, resolveListenOptions } from '@decorumjs/decorum/runner';
 
 interface DevFlags {
   port?: string;

@@ -4,10 +4,7 @@ import { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { CliError } from '../cli-error.js';
-import { loadApp } from '../entry/load-app.js';
-import { resolveEntry, shownPath } from '../entry/resolve-entry.js';
-import { exitWithFailure } from '../runtime/format-failure.js';
+import { CliError, loadApp, resolveEntry, shownPath, exitWithFailure } from '@decorumjs/decorum/runner';
 import { installTypeScriptLoader } from '../typescript-loader.js';
 
 interface OpenApiFlags {

@@ -1,10 +1,11 @@
 /**
  * `decorum start [entry]`: serve the compiled app in production, optionally on several processes.
- * The bin runs `start` through its fast path (../start/start-from-argv.ts) without loading commander;
+ * The bin runs `start` through its fast path (@decorumjs/decorum's runner) without loading commander;
  * this definition gives `--help`, the usage errors and the command for tools that embed the CLI.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { runStart, type StartFlags } from '../start/run-start.js';
+import { runStart, type StartFlags } from '@decorumjs/decorum/runner';
+import { productionExecArgv } from '../dev/app-process-exec-argv.js';
 
 export function startCommand(): Command {
   return new Command('start')
@@ -26,7 +27,7 @@ NODE_ENV is set to production unless it is set already.
 SIGTERM or SIGINT stops accepting connections, lets in-flight requests finish (the app's
 shutdownGraceMs, 10 s by default), runs shutdown hooks and exits 0.`,
     )
-    .action((entryArgument: string | undefined, flags: StartFlags) => runStart(entryArgument, flags));
+    .action((entryArgument: string | undefined, flags: StartFlags) => runStart(entryArgument, flags, { workerExecArgv: productionExecArgv() }));
 }
 
 function parseWorkers(value: string): number {

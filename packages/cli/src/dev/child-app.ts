@@ -6,10 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { Colors } from '../colors.js';
-import type { ListenOptions } from '../listen-options.js';
-import { appProcessExecArgv, serveChildArgs, serveChildScript } from '../runtime/app-process.js';
-import { isAppProcessMessage, type AppProcessMessage, type StandbyMessage } from '../runtime/messages.js';
+import { type Colors, type ListenOptions, serveChildArgs, serveChildScript, isAppProcessMessage, type AppProcessMessage, type StandbyMessage } from '@decorumjs/decorum/runner';
+import { appProcessExecArgv } from './app-process-exec-argv.js';
 import { formatLogLine } from './format-log.js';
 
 /** How long a child may take to close (finish requests, run shutdown hooks) before it is killed. */

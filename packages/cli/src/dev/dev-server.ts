@@ -7,11 +7,7 @@
  * To make that fast, a standby process is kept ready with the app's dependencies already loaded
  * (see stable-modules); on a save the running child stops and the standby serves the new code.
  */
-import { colorsFor } from '../colors.js';
-import { shownPath } from '../entry/resolve-entry.js';
-import type { ListenOptions } from '../listen-options.js';
-import { formatFailure } from '../runtime/format-failure.js';
-import type { AppProcessMessage } from '../runtime/messages.js';
+import { colorsFor, shownPath, type ListenOptions, formatFailure, type AppProcessMessage } from '@decorumjs/decorum/runner';
 import { ChildApp } from './child-app.js';
 import { stableModules } from './stable-modules.js';
 import { watchProject, type ProjectWatcher } from './watch-project.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorsFor } from '../colors.js';
+import { colorsFor } from '@decorumjs/decorum/runner';
 import { formatLogLine } from './format-log.js';
 import { stableModules } from './stable-modules.js';
 

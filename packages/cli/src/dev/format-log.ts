@@ -8,7 +8,7 @@
  * stack below. Lines that are not pino JSON pass through unchanged. (pino-pretty does this and much
  * more, but is another dependency with its own transport worker for a job of forty lines.)
  */
-import type { Colors, Paint } from '../colors.js';
+import type { Colors, Paint } from '@decorumjs/decorum/runner';
 
 const LEVELS: Record<number, [name: string, paint: keyof Colors]> = {
   10: ['TRACE', 'gray'],

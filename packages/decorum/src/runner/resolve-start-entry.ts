@@ -7,9 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { builtEntryOf, isTypeScript } from '../build/output-path.js';
-import { CliError } from '../cli-error.js';
-import { configuredEntry, CONVENTIONAL_ENTRIES, resolveEntry, shownPath } from '../entry/resolve-entry.js';
+import { builtEntryOf, isTypeScript } from './output-path.js';
+import { CliError } from './cli-error.js';
+import { configuredEntry, CONVENTIONAL_ENTRIES, resolveEntry, shownPath } from './resolve-entry.js';
 
 export function resolveStartEntry(argument: string | undefined, cwd = process.cwd()): string {
   if (argument) {

@@ -6,11 +6,11 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createDefaultLogger, type Logger } from '@decorumjs/core';
-import { colorsFor } from '../colors.js';
-import type { ListenOptions } from '../listen-options.js';
-import { serveChildArgs, serveChildScript } from '../runtime/app-process.js';
-import { formatFailure } from '../runtime/format-failure.js';
-import { isAppProcessMessage } from '../runtime/messages.js';
+import { colorsFor } from './colors.js';
+import type { ListenOptions } from './listen-options.js';
+import { serveChildArgs, serveChildScript } from './app-process.js';
+import { formatFailure } from './format-failure.js';
+import { isAppProcessMessage } from './messages.js';
 
 /**
  * The primary's last resort when a worker ignores SIGTERM: the app bounds its own close with

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CliError } from '../cli-error.js';
+import { CliError } from './cli-error.js';
 
 export const CONVENTIONAL_ENTRIES = ['src/main.ts', 'src/app.ts', 'main.ts', 'app.ts'];
 

@@ -1,7 +1,7 @@
 /** Prints a StartupFailure for people: `✖ src/items.ts:3:19  SyntaxError: …` and the frame under it. */
-import { CliError } from '../cli-error.js';
-import { colorsFor, type Colors } from '../colors.js';
-import { shownPath } from '../entry/resolve-entry.js';
+import { CliError } from './cli-error.js';
+import { colorsFor, type Colors } from './colors.js';
+import { shownPath } from './resolve-entry.js';
 import { describeFailure, type StartupFailure } from './describe-failure.js';
 
 export function formatFailure(failure: StartupFailure, colors: Colors): string {

@@ -5,7 +5,7 @@
  * command line to commander, which explains the mistake as it does for every command.
  */
 import { parseArgs } from 'node:util';
-import { CliError, exitOnCliError } from '../cli-error.js';
+import { CliError, exitOnCliError } from './cli-error.js';
 import { runStart } from './run-start.js';
 
 /** Runs `decorum start <argv>`; false when commander should read the arguments instead. */

@@ -28,7 +28,7 @@ async function serve(entry: string, port: number, host: string): Promise<void> {
   try {
     const { app, address } = await serveApp(entry, { port, host });
     closeOnSignals(app);
-    send({ type: 'decorum:ready', url: address.url, host: address.host, port: address.port, modules: await loadedModules() });
+    send({ type: 'decorum:ready', url: address.url, host: address.host, port: address.port, modules: loadedModules() });
   } catch (error) {
     if (!process.send) throw error; // run by hand: let Node print it
     send({ type: 'decorum:failed', failure: describeFailure(error) }, () => process.exit(1));
@@ -50,12 +50,12 @@ async function preloadModules(modules: string[]): Promise<void> {
 
 /**
  * What the loader saw this process load, for the dev server's next standby. Only dev children run
- * the loader (installed by `--import`, which sets this symbol); a `start` worker has nothing to
- * report and does not load the loader's code to say so.
+ * @decorumjs/cli's loader (installed by `--import`); it keeps the list under this global symbol, so
+ * reading it needs none of the loader's code, and a `start` worker simply has nothing to report.
  */
-async function loadedModules(): Promise<string[]> {
-  if (!(Symbol.for('decorum.typescriptLoader') in globalThis)) return [];
-  return (await import('../../loader/install.mjs')).loadedModules();
+function loadedModules(): string[] {
+  const state = (globalThis as Record<symbol, { loaded?: unknown } | undefined>)[Symbol.for('decorum.typescriptLoader')];
+  return Array.isArray(state?.loaded) ? state.loaded.filter((url): url is string => typeof url === 'string') : [];
 }
 
 function send(message: AppProcessMessage, then?: () => void): void {

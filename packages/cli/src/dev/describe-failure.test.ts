@@ -1,7 +1,7 @@
 import swc from '@swc/core';
 import { describe, expect, it } from 'vitest';
 import { formatSwcError } from '../../loader/swc-error.mjs';
-import { describeFailure } from './describe-failure.js';
+import { describeFailure } from '@decorumjs/decorum/runner';
 
 async function swcError(source: string): Promise<unknown> {
   return swc.transform(source, { filename: '/app/src/a.ts', jsc: { parser: { syntax: 'typescript' } } }).then(() => undefined, (e: unknown) => e);

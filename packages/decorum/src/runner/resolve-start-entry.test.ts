@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtEntryOf, outputPathOf, sourceDirOf } from '../build/output-path.js';
+import { builtEntryOf, outputPathOf, sourceDirOf } from './output-path.js';
 import { resolveStartEntry } from './resolve-start-entry.js';
 
 let dirs: string[] = [];

@@ -4,7 +4,7 @@
  */
 import type { App } from '@decorumjs/core';
 import { pathToFileURL } from 'node:url';
-import { CliError } from '../cli-error.js';
+import { CliError } from './cli-error.js';
 import { shownPath } from './resolve-entry.js';
 
 export async function loadApp(entry: string): Promise<App> {

@@ -1,7 +1,7 @@
 /** Loads an app from its entry and serves it; and closes it gracefully when the process is told to stop. */
 import type { App, ServerAddress } from '@decorumjs/core';
-import { loadApp } from '../entry/load-app.js';
-import type { ListenOptions } from '../listen-options.js';
+import { loadApp } from './load-app.js';
+import type { ListenOptions } from './listen-options.js';
 
 export async function serveApp(entry: string, { port, host }: ListenOptions): Promise<{ app: App; address: ServerAddress }> {
   const app = await loadApp(entry);
