@@ -23,6 +23,7 @@ export {
   PipeError, type PipeLike, type PipeMetadata, type PipeTransform,
 } from './extensions/pipes.js';
 export type { CompiledRoute, RouteStages } from './compile/compile-route.js';
+export { ResponseEncodingError } from './compile/encode-json.js';
 export {
   Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
 } from './decorators/injection.js';

@@ -4,6 +4,7 @@
  */
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
+import { encodeJson } from './encode-json.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -41,7 +42,10 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
   return projector;
 }
 
-/** JSON text for a handler's result; `undefined` is sent as `null`, as FastAPI sends `None`. */
+/**
+ * JSON text for a handler's result; `undefined` is sent as `null`, as FastAPI sends `None`. Sets, maps,
+ * bigints and bytes are encoded (see `encodeJson`).
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
+  return encodeJson(value);
 }

@@ -54,6 +54,8 @@ export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Date) return DATE;
   if (spec === Object || spec === undefined || spec === null) return undefined;
   if (spec === Array) return undefined;
+  // Values the JSON encoder writes (a `Set` property, `Buffer`), not models with properties to read.
+  if (isBuiltInValue(spec)) return undefined;
   if (Array.isArray(spec)) {
     if (spec.length === 1) {
       const items = toTypeRef(spec[0]);
@@ -93,4 +95,9 @@ export function describeType(type: TypeRef): string {
     default:
       return type.kind;
   }
+}
+
+function isBuiltInValue(spec: unknown): boolean {
+  return spec === Set || spec === Map || spec === BigInt || spec === ArrayBuffer ||
+    (typeof spec === 'function' && (spec === Uint8Array || spec.prototype instanceof Uint8Array));
 }
