@@ -56,7 +56,7 @@ export {
   ALLOW_ORDER, DEFAULT_MAX_PARAM_LENGTH, type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
 } from './routing/route-match.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
-export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
+export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource, ResponseModelOptions } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
 export { DecorumError, type DecorumErrorCode } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';

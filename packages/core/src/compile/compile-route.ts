@@ -1,6 +1,6 @@
 /**
  * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
- * here, once: binders per parameter, whether to read the body, the response projector and headers.
+ * here, once: binders per parameter, whether to read the body, the response stage and headers.
  * Per request the path is: [read body] → bind → call → serialize → send → [cleanup].
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
@@ -13,7 +13,8 @@ import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
-import { compileProjector, toJson } from './serialize.js';
+import { compileResponseStage } from './response-model.js';
+import { toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
 import {
@@ -87,7 +88,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const arity = binders.length;
   const instance = runtime.instance(def);
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
-  const projector = compileProjector(def.responseModel);
+  const respond = compileResponseStage(def);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
   const { bodyLimit } = runtime;
 
@@ -99,7 +100,10 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     }
     const status = ctx.responseStatus ?? def.status;
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
-    return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
+    if (BODYLESS.has(status)) return ctx.reply.send(status, headers, null);
+    const body = respond ? respond(result) : result;
+    if (isPromise(body)) return body.then((value) => ctx.reply.send(status, headers, toJson(value)));
+    return ctx.reply.send(status, headers, toJson(body));
   };
 
   const bind = arity === 0 && sideEffects.length === 0 ? () => NO_ARGS : (ctx: RequestContext): unknown[] | Promise<unknown[]> => {

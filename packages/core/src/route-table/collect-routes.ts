@@ -109,6 +109,7 @@ function buildRoute(input: BuildInput): RouteDef {
     status: method.status ?? 200,
     headers: method.headers,
     responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    ...(method.responseModelOptions && { responseModelOptions: method.responseModelOptions }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),

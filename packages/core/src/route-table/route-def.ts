@@ -2,7 +2,7 @@
  * The route table: Decorum's one description of an app's HTTP surface. The compiler turns it into
  * request handlers and the OpenAPI builder turns it into a document; neither re-reads decorators.
  */
-import type { Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
+import type { Class, HttpMethod, OperationInfo, ParamSource, ResponseModelOptions } from '../metadata/records.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface Constraints {
@@ -63,6 +63,8 @@ export interface RouteDef {
   readonly headers: readonly (readonly [string, string])[];
   /** Declared response model; output is filtered to it. */
   readonly responseModel?: TypeRef;
+  /** `@ResponseModel(Type, options)`: what the model leaves out of the output. */
+  readonly responseModelOptions?: ResponseModelOptions;
   readonly responses: readonly ResponseDef[];
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */
