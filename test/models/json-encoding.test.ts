@@ -22,7 +22,7 @@ class EncodingController {
   @Get('bytes') bytes() { return { buffer: Buffer.from('hello'), array: new Uint8Array([0, 255, 1]), empty: new Uint8Array(0) }; }
   @Get('floats') floats() { return { values: new Float64Array([0.5, 1]) }; }
   @Get('dates') dates() { return { at: new Date('2024-05-06T07:08:09Z'), bad: new Date('nope'), inSet: new Set([new Date(0)]) }; }
-  @Get('plain-with-marks') plainWithMarks() { return { note: 'looks like {} and {"0":', '0': 'zero', kind: 'Buffer', nested: {} }; }
+  @Get('plain-with-marks') plainWithMarks() { return { note: 'looks like {} and {"0":', '0': 'zero', like: { type: 'Buffer', data: [1] }, nested: {} }; }
   @Get('model') @ResponseModel(Tagged) model() {
     return { name: 'n', tags: new Set(['t']), counts: new Map([['c', 2]]), secret: 'dropped' };
   }
@@ -73,7 +73,7 @@ describe('values JSON.stringify mangles', () => {
 
   test('plain data that looks like a mangled value is written unchanged', async () => {
     expect(await json('/enc/plain-with-marks')).toEqual({
-      status: 200, body: { 0: 'zero', note: 'looks like {} and {"0":', kind: 'Buffer', nested: {} },
+      status: 200, body: { 0: 'zero', note: 'looks like {} and {"0":', like: { type: 'Buffer', data: [1] }, nested: {} },
     });
   });
 
