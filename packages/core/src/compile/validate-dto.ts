@@ -14,6 +14,7 @@ import { INVALID } from './coerce.js';
 import { issue } from './issues.js';
 import { toErrorDetails } from './class-validator-errors.js';
 import { compileFastDtoValidator } from './compiled-dto-validator.js';
+import { withIsoDates } from './iso-dates.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface DtoValidationOptions {
@@ -25,7 +26,7 @@ export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => 
 
 export function compileDtoValidator(cls: Class, options: DtoValidationOptions): DtoValidator {
   const reference = compileClassValidatorDtoValidator(cls, options);
-  return compileFastDtoValidator(cls, options, reference) ?? reference;
+  return withIsoDates(cls, compileFastDtoValidator(cls, options, reference) ?? reference);
 }
 
 /** The DTO validator that runs class-transformer and class-validator on every call. */
