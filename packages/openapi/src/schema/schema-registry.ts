@@ -9,17 +9,26 @@ import { buildDtoSchema } from './dto-schema.js';
 
 type DtoClass = Extract<TypeRef, { kind: 'dto' }>['dto'];
 
+/**
+ * What a schema describes: a request (`input`) or a response (`output`). They differ where a model
+ * declares defaults: a client may leave such a field out, but a response model always writes it, so
+ * the output schema requires it (pydantic's separate input and output schemas).
+ */
+export type SchemaMode = 'input' | 'output';
+
 /** Names Decorum itself defines; a user DTO with one of these names gets a suffixed name instead. */
 export const VALIDATION_ERROR = 'ValidationError';
 export const HTTP_VALIDATION_ERROR = 'HTTPValidationError';
 
 export class SchemaRegistry {
   readonly #names = new Map<DtoClass, string>();
+  readonly #outputNames = new Map<DtoClass, string>();
+  readonly #differs = new Map<DtoClass, boolean>();
   readonly #schemas = new Map<string, JsonSchema>();
   readonly #reserved = new Set([VALIDATION_ERROR, HTTP_VALIDATION_ERROR]);
 
   /** The schema of a declared type; DTO classes become `$ref`s, registered on first use. */
-  typeSchema(type: TypeRef): JsonSchema {
+  typeSchema(type: TypeRef, mode: SchemaMode = 'input'): JsonSchema {
     switch (type.kind) {
       case 'string':
       case 'number':
@@ -31,9 +40,9 @@ export class SchemaRegistry {
       case 'enum':
         return enumSchema(type.values);
       case 'array':
-        return { type: 'array', items: this.typeSchema(type.items) };
+        return { type: 'array', items: this.typeSchema(type.items, mode) };
       case 'dto':
-        return refTo(this.register(type.dto));
+        return refTo(mode === 'output' ? this.registerOutput(type.dto) : this.register(type.dto));
       case 'unknown':
         return {};
     }
@@ -47,8 +56,34 @@ export class SchemaRegistry {
     // Named before it is built, so a recursive DTO refers to itself instead of recursing forever.
     this.#names.set(cls, name);
     this.#schemas.set(name, {});
-    this.#schemas.set(name, buildDtoSchema(dtoShape(cls), this));
+    this.#schemas.set(name, buildDtoSchema(dtoShape(cls), this, 'input'));
     return name;
+  }
+
+  /**
+   * The component a response model writes: the input one where both are the same, else `Item-Output`
+   * (named after the model alone, so adding a route that reads it never renames it).
+   */
+  registerOutput(cls: DtoClass): string {
+    if (!this.#differsInOutput(cls, new Set())) return this.register(cls);
+    const known = this.#outputNames.get(cls);
+    if (known !== undefined) return known;
+    const name = this.#uniqueName(`${cls.name}-Output`);
+    this.#outputNames.set(cls, name);
+    this.#schemas.set(name, {});
+    this.#schemas.set(name, buildDtoSchema(dtoShape(cls), this, 'output'));
+    return name;
+  }
+
+  /** A model differs as output when it, or a model it nests, has a required field with a default. */
+  #differsInOutput(cls: DtoClass, seen: Set<DtoClass>): boolean {
+    const known = this.#differs.get(cls);
+    if (known !== undefined) return known;
+    if (seen.has(cls)) return false;
+    seen.add(cls);
+    const differs = dtoShape(cls).properties.some((p) => (p.hasDefault && !p.optional) || nestedDtos(p.type).some((d) => this.#differsInOutput(d, seen)));
+    this.#differs.set(cls, differs);
+    return differs;
   }
 
   /** Adds one of Decorum's own components (the validation error shapes) under its reserved name. */
@@ -72,6 +107,12 @@ export class SchemaRegistry {
     for (let n = 2; this.#schemas.has(name) || this.#reserved.has(name); n++) name = `${base}_${n}`;
     return name;
   }
+}
+
+function nestedDtos(type: TypeRef): DtoClass[] {
+  if (type.kind === 'dto') return [type.dto];
+  if (type.kind === 'array') return nestedDtos(type.items);
+  return [];
 }
 
 export function refTo(name: string): JsonSchema {
