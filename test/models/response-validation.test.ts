@@ -46,6 +46,7 @@ class ResponsesController {
   @Get('getters') @ResponseModel(UserOut) getters() { return new Account('erin', 'smith', 'secret'); }
   @Get('date') @ResponseModel(EventOut) date() { return { at: new Date('2025-01-02T03:04:05Z') }; }
   @Get('null') @ResponseModel(UserOut) none() { return null; }
+  @Get('not-a-list') @ResponseModel([UserOut]) notAList() { return alice; }
   @Get('int') @ResponseModel(Int) int() { return 'seven'; }
   @Get('async') @ResponseModel(UserOut) async later() { await Promise.resolve(); return { username: 'zed' }; }
   @Get('raw') @ResponseModel(UserOut) raw() { return HttpResponse.json({ anything: true }); }
@@ -117,8 +118,9 @@ describe('a value that does not fit is a logged 500', () => {
     expect(where(await failure('/rv/nested'))).toEqual(['response.members.1.username:missing']);
   });
 
-  test('null under a model, and a string under Int', async () => {
+  test('null under a model, one object under a list model, and a string under Int', async () => {
     expect(where(await failure('/rv/null'))).toEqual(['response:model_attributes_type']);
+    expect(where(await failure('/rv/not-a-list'))).toEqual(['response:list_type']);
     expect(where(await failure('/rv/int'))).toEqual(['response:int_type']);
   });
 

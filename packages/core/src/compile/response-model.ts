@@ -2,8 +2,9 @@
  * The response stage of a route with a response model, as FastAPI's `serialize_response`: the handler's
  * value is projected onto the model (undeclared fields dropped, getters read), validated against it
  * (the model's rules, nested DTOs and arrays included), then completed with the model's declared
- * defaults and trimmed by the route's `response_model_*` options (`response-filter.ts`). A value that does not fit is a server bug:
- * `ResponseValidationError` naming the route and each field, answered as a generic 500.
+ * defaults and trimmed by the route's `response_model_*` options (`response-filter.ts`). A value that
+ * does not fit is a server bug: `ResponseValidationError` naming the route and each field, answered as
+ * the generic 500.
  * Everything is compiled once per route; a route without a model has no stage at all.
  */
 import { DecorumError } from '../errors.js';
@@ -12,6 +13,7 @@ import { ResponseValidationError } from '../http/validation-error.js';
 import type { RouteDef } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { INVALID } from './coerce.js';
+import { issue } from './issues.js';
 import { compileProjector } from './serialize.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 import { compileJsonValidator, isPromise, type JsonValidator } from './validate-json.js';
@@ -57,11 +59,13 @@ function compileResponseValidator(type: TypeRef): JsonValidator {
       return compileDtoValidator(type.dto, STRIP);
     case 'array': {
       const item = compileResponseValidator(type.items);
-      const list = compileJsonValidator({ kind: 'array', items: { kind: 'unknown' } }, STRIP);
       return (value, loc, errors) => {
-        if (list(value, loc, errors) === INVALID) return INVALID;
+        if (!Array.isArray(value)) {
+          errors.push(issue.listType(loc, value));
+          return INVALID;
+        }
         const before = errors.length;
-        const out = (value as unknown[]).map((v, i) => item(v, [...loc, i], errors));
+        const out = value.map((v, i) => item(v, [...loc, i], errors));
         if (out.some(isPromise)) {
           return Promise.all(out).then((items) => (items.includes(INVALID) || errors.length > before ? INVALID : items));
         }
