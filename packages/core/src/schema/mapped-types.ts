@@ -38,7 +38,10 @@ export function OmitType<T extends object, K extends keyof T & string>(cls: DtoT
   return project(`Omit${cls.name}`, cls, readValidatedProperties(cls).filter((k) => !omitted.has(k))) as DtoType<Omit<T, K>>;
 }
 
-/** The properties of both classes (the second's win where both declare one), with rules and defaults. */
+/**
+ * The properties of both classes with their rules and defaults; where both declare one, both sets of
+ * rules apply and the second's default wins.
+ */
 export function IntersectionType<A, B>(a: DtoType<A>, b: DtoType<B>): DtoType<A & B>;
 export function IntersectionType<A, B, C>(a: DtoType<A>, b: DtoType<B>, c: DtoType<C>): DtoType<A & B & C>;
 export function IntersectionType(...classes: DtoType<object>[]): DtoType<object> {
