@@ -7,6 +7,7 @@ import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { issue } from './issues.js';
+import { intParsingSize } from './safe-integers.js';
 
 /** Returned by a coercer that has pushed its error. */
 export const INVALID: unique symbol = Symbol('decorum.invalid');
@@ -38,7 +39,7 @@ function parser(type: TypeRef): Coercer {
       return (raw, loc, errors) => {
         const value = INTEGER.test(raw) ? Number(raw) : NaN;
         if (Number.isSafeInteger(value)) return value;
-        errors.push(issue.intParsing(loc, raw));
+        errors.push(Number.isNaN(value) ? issue.intParsing(loc, raw) : intParsingSize(loc, raw));
         return INVALID;
       };
     case 'number':

@@ -15,6 +15,7 @@ import { issue } from './issues.js';
 import { toErrorDetails } from './class-validator-errors.js';
 import { compileFastDtoValidator } from './compiled-dto-validator.js';
 import { withIsoDates } from './iso-dates.js';
+import { withSafeIntegers } from './safe-integers.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface DtoValidationOptions {
@@ -26,7 +27,7 @@ export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => 
 
 export function compileDtoValidator(cls: Class, options: DtoValidationOptions): DtoValidator {
   const reference = compileClassValidatorDtoValidator(cls, options);
-  return withIsoDates(cls, compileFastDtoValidator(cls, options, reference) ?? reference);
+  return withSafeIntegers(cls, withIsoDates(cls, compileFastDtoValidator(cls, options, reference) ?? reference));
 }
 
 /** The DTO validator that runs class-transformer and class-validator on every call. */

@@ -7,6 +7,7 @@ import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { compileChecks, INVALID, parseIsoDate } from './coerce.js';
 import { issue } from './issues.js';
+import { intParsingSize } from './safe-integers.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
@@ -28,7 +29,10 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
     case 'string':
       return (value, loc, errors) => (typeof value === 'string' ? value : fail(errors, issue.stringType(loc, value)));
     case 'integer':
-      return (value, loc, errors) => (Number.isSafeInteger(value) ? value : fail(errors, issue.intType(loc, value)));
+      return (value, loc, errors) => {
+        if (Number.isSafeInteger(value)) return value;
+        return fail(errors, Number.isInteger(value) ? intParsingSize(loc, value) : issue.intType(loc, value));
+      };
     case 'number':
       return (value, loc, errors) => (typeof value === 'number' ? value : fail(errors, issue.floatType(loc, value)));
     case 'boolean':
