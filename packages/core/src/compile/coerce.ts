@@ -75,6 +75,7 @@ function parser(type: TypeRef): Coercer {
     }
     case 'array':
     case 'dto':
+    case 'union':
       throw new Error(`no string coercion for ${type.kind}`);
   }
 }

@@ -10,6 +10,7 @@
 import { DecorumError } from '../errors.js';
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import { ResponseValidationError } from '../http/validation-error.js';
+import type { ResponseModelOptions } from '../metadata/records.js';
 import type { RouteDef } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { INVALID } from './coerce.js';
@@ -18,6 +19,7 @@ import { compileProjector } from './serialize.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 import { compileJsonValidator, isPromise, type JsonValidator } from './validate-json.js';
 import { compileOutputFilter } from './response-filter.js';
+import { compileUnionValidator } from './validate-union.js';
 
 /** The handler's value → the value to write; throws `ResponseValidationError`, or a promise of it. */
 export type ResponseStage = (result: unknown) => unknown;
@@ -29,24 +31,58 @@ const STRIP: DtoValidationOptions = { unknownProperties: 'strip' };
 export function compileResponseStage(def: RouteDef): ResponseStage | null {
   const model = def.responseModel;
   if (!model) return null;
-  const project = compileProjector(model);
-  const validate = compileResponseValidator(model);
   const where = `${def.method} ${def.openapiPath} (${def.id})`;
-  const filter = withRoute(where, () => compileOutputFilter(model, def.responseModelOptions ?? {}));
-  // The validated instance only proves the value fits: class-transformer may have rebuilt parts of it
-  // (a Map, say), so what is written is the handler's projected value.
-  const finish = (validated: unknown, projected: unknown, errors: ErrorDetail[]): unknown => {
-    if (validated === INVALID || errors.length > 0) throw new ResponseValidationError(errors, where);
-    return filter ? filter(projected) : projected;
+  const stage = withRoute(where, () => compileStage(model, def.responseModelOptions ?? {}));
+  const finish = (output: unknown, errors: ErrorDetail[]): unknown => {
+    if (output === INVALID || errors.length > 0) throw new ResponseValidationError(errors, where);
+    return output;
   };
   return (result) => {
-    const projected = project(result);
     const errors: ErrorDetail[] = [];
-    const validated = validate(projected, LOC, errors);
+    const output = stage(result, LOC, errors);
     // A model with an asynchronous rule validates asynchronously; the send stage awaits it.
-    if (isPromise(validated)) return validated.then((v) => finish(v, projected, errors));
-    return finish(validated, projected, errors);
+    return isPromise(output) ? output.then((o) => finish(o, errors)) : finish(output, errors);
   };
+}
+
+/** A value → what is written, or INVALID with its errors pushed (or a promise of either). */
+type Stage = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
+
+function compileStage(type: TypeRef, options: ResponseModelOptions): Stage {
+  // A union picks its variant first (by tag, or the first that fits), then runs that variant's stage.
+  if (type.kind === 'union') return compileUnionValidator(type, (dto) => compileStage({ kind: 'dto', dto }, options));
+  if (type.kind === 'array' && holdsUnion(type.items)) {
+    const item = compileStage(type.items, options);
+    return (value, loc, errors) => {
+      if (!Array.isArray(value)) return fail(errors, issue.listType(loc, value));
+      const before = errors.length;
+      const out = value.map((v, i) => item(v, [...loc, i], errors));
+      if (out.some(isPromise)) return Promise.all(out).then((items) => (errors.length > before ? INVALID : items));
+      return errors.length > before ? INVALID : out;
+    };
+  }
+  const project = compileProjector(type);
+  const validate = compileResponseValidator(type);
+  const filter = compileOutputFilter(type, options);
+  return (value, loc, errors) => {
+    const projected = project(value);
+    const before = errors.length;
+    // The validated instance only proves the value fits: class-transformer may have rebuilt parts of
+    // it (a Map, say), so what is written is the handler's projected value.
+    const finish = (validated: unknown) =>
+      (validated === INVALID || errors.length > before ? INVALID : filter ? filter(projected) : projected);
+    const validated = validate(projected, loc, errors);
+    return isPromise(validated) ? validated.then(finish) : finish(validated);
+  };
+}
+
+function holdsUnion(type: TypeRef): boolean {
+  return type.kind === 'union' || (type.kind === 'array' && holdsUnion(type.items));
+}
+
+function fail(errors: ErrorDetail[], detail: ErrorDetail): typeof INVALID {
+  errors.push(detail);
+  return INVALID;
 }
 
 /**

@@ -9,6 +9,7 @@ import { compileChecks, INVALID, parseIsoDate } from './coerce.js';
 import { issue } from './issues.js';
 import { intParsingSize } from './safe-integers.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
+import { compileUnionValidator } from './validate-union.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -60,6 +61,8 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
     }
     case 'dto':
       return compileDtoValidator(type.dto, options);
+    case 'union':
+      return compileUnionValidator(type, (cls) => compileDtoValidator(cls, options));
   }
 }
 

@@ -9,6 +9,11 @@ import type { Class } from '../metadata/records.js';
 export type Int = number;
 export const Int = Symbol('decorum.Int');
 
+/** A union of DTO classes; made by `OneOf` (`one-of.ts`), read by `toTypeRef`. */
+export class OneOfSpec {
+  constructor(readonly variants: readonly Class[], readonly discriminator: string | undefined) {}
+}
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
@@ -22,6 +27,7 @@ export type TypeSpec =
   | ArrayConstructor
   | Class
   | EnumLike
+  | OneOfSpec
   | readonly [TypeSpec];
 
 export type TypeRef =
@@ -33,6 +39,7 @@ export type TypeRef =
   | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
+  | { readonly kind: 'union'; readonly variants: readonly Class[]; readonly discriminator?: string }
   | { readonly kind: 'unknown' };
 
 export const STRING: TypeRef = { kind: 'string' };
@@ -54,6 +61,9 @@ export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Date) return DATE;
   if (spec === Object || spec === undefined || spec === null) return undefined;
   if (spec === Array) return undefined;
+  if (spec instanceof OneOfSpec) {
+    return { kind: 'union', variants: spec.variants, ...(spec.discriminator !== undefined && { discriminator: spec.discriminator }) };
+  }
   // Values the JSON encoder writes (a `Set` property, `Buffer`), not models with properties to read.
   if (isBuiltInValue(spec)) return undefined;
   if (Array.isArray(spec)) {
@@ -90,6 +100,8 @@ export function describeType(type: TypeRef): string {
       return `array of ${describeType(type.items)}`;
     case 'dto':
       return type.dto.name;
+    case 'union':
+      return `one of ${type.variants.map((v) => v.name).join(', ')}`;
     case 'enum':
       return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

@@ -3,7 +3,7 @@
  * One registry lives for one document build, so component names are decided in route order and are
  * stable from build to build.
  */
-import { dtoShape, type TypeRef } from '@decorumjs/core';
+import { dtoShape, readUnionTags, type TypeRef } from '@decorumjs/core';
 import type { JsonSchema } from '../openapi-types.js';
 import { buildDtoSchema } from './dto-schema.js';
 
@@ -43,6 +43,8 @@ export class SchemaRegistry {
         return { type: 'array', items: this.typeSchema(type.items, mode) };
       case 'dto':
         return refTo(mode === 'output' ? this.registerOutput(type.dto) : this.register(type.dto));
+      case 'union':
+        return this.#unionSchema(type, mode);
       case 'unknown':
         return {};
     }
@@ -73,6 +75,16 @@ export class SchemaRegistry {
     this.#schemas.set(name, {});
     this.#schemas.set(name, buildDtoSchema(dtoShape(cls), this, 'output'));
     return name;
+  }
+
+  /** `oneOf` the variants' `$ref`s, with OpenAPI's `discriminator` (and its tag → `$ref` mapping) when tagged. */
+  #unionSchema(type: Extract<TypeRef, { kind: 'union' }>, mode: SchemaMode): JsonSchema {
+    const ref = (cls: DtoClass) => refTo(mode === 'output' ? this.registerOutput(cls) : this.register(cls));
+    const oneOf = type.variants.map(ref);
+    if (type.discriminator === undefined) return { oneOf };
+    const mapping: Record<string, string> = {};
+    for (const [tag, cls] of readUnionTags(type.variants, type.discriminator)) mapping[String(tag)] = ref(cls).$ref as string;
+    return { oneOf, discriminator: { propertyName: type.discriminator, mapping } };
   }
 
   /** A model differs as output when it, or a model it nests, has a required field with a default. */
@@ -111,6 +123,7 @@ export class SchemaRegistry {
 
 function nestedDtos(type: TypeRef): DtoClass[] {
   if (type.kind === 'dto') return [type.dto];
+  if (type.kind === 'union') return [...type.variants];
   if (type.kind === 'array') return nestedDtos(type.items);
   return [];
 }
