@@ -1,6 +1,6 @@
 /**
- * The whole document of an app that uses mapped types, a generic page, dates, defaults and response
- * models: a reviewed snapshot, valid OpenAPI 3.1, and a typed client that compiles against it with
+ * The whole document of an app that uses mapped types, a generic page, a discriminated union, dates,
+ * defaults and response models: a reviewed snapshot, valid OpenAPI 3.1, and a typed client that compiles against it with
  * typed request and response bodies (a defaulted field is optional to send but always there to read)
  * and talks to the running app.
  */
@@ -35,7 +35,9 @@ export async function callCatalog(create: typeof createClient, baseUrl: string) 
   const page = await client.GET('/items');
   const names: string[] = (page.data?.items ?? []).map((item) => item.name);
   const total: number | undefined = page.data?.total;
-  return { created: created.data, tier, patched: patched.data, names, total };
+  const paid = await client.POST('/items/{id}/payments', { params: { path: { id } }, body: { method: 'transfer', iban: 'DE00' } });
+  const paidAt: string | undefined = paid.data?.paidAt;
+  return { created: created.data, tier, patched: patched.data, names, total, paidAt };
 }
 `;
 
@@ -48,6 +50,7 @@ export async function wrong(create: typeof createClient) {
   await client.POST('/items', { body: { price: 3 } });
   const page = await client.GET('/items');
   const tier: string | undefined = page.data?.items[0]?.tier;
+  await client.POST('/items/{id}/payments', { params: { path: { id: 1 } }, body: { method: 'card', iban: 'DE00' } });
 }
 `;
 
@@ -90,6 +93,7 @@ test('the generated types reject a missing required field and a field the summar
   expect(compile('wrong.mts', false)).toEqual([
     expect.stringContaining("Property 'name' is missing"),
     expect.stringContaining("Property 'tier' does not exist"),
+    expect.stringContaining("Object literal may only specify known properties"),
   ]);
 });
 
@@ -104,5 +108,6 @@ test('the compiled client talks to the running app', async () => {
     patched: { name: 'Lamp', price: 4, tier: 'basic', availableFrom: '2025-01-01T00:00:00.000Z', id: 1 },
     names: ['Lamp'],
     total: 1,
+    paidAt: '2025-01-02T03:04:05.000Z',
   });
 });
