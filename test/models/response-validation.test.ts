@@ -25,6 +25,11 @@ class EventOut {
   @IsDate() at!: Date;
 }
 
+class StampedOut {
+  @IsString() name!: string;
+  @IsDate() stampedAt = new Date();
+}
+
 class Account {
   constructor(readonly first: string, readonly last: string, readonly password: string) {}
   get username() { return `${this.first}.${this.last}`; }
@@ -45,6 +50,7 @@ class ResponsesController {
   @Get('nested-ok') @ResponseModel(TeamOut) nestedOk() { return { name: 'core', members: [{ ...alice, password: 'x' }] }; }
   @Get('getters') @ResponseModel(UserOut) getters() { return new Account('erin', 'smith', 'secret'); }
   @Get('date') @ResponseModel(EventOut) date() { return { at: new Date('2025-01-02T03:04:05Z') }; }
+  @Get('stamped') @ResponseModel(StampedOut) stamped() { return { name: 'n' }; }
   @Get('null') @ResponseModel(UserOut) none() { return null; }
   @Get('not-a-list') @ResponseModel([UserOut]) notAList() { return alice; }
   @Get('int') @ResponseModel(Int) int() { return 'seven'; }
@@ -77,6 +83,12 @@ describe('a value that fits its model', () => {
 
   test('gets the declared default of a field the handler left out', async () => {
     expect(await json('/rv/default')).toEqual({ status: 200, body: { ...alice, role: 'member' } });
+  });
+
+  test('a default computed by its initialiser is computed per response', async () => {
+    const before = Date.now();
+    const { body } = await json('/rv/stamped');
+    expect(Date.parse((body as { stampedAt: string }).stampedAt)).toBeGreaterThanOrEqual(before - 1);
   });
 
   test('may be a class instance whose fields are getters', async () => {

@@ -48,16 +48,19 @@ function compile(type: TypeRef, flags: Flags, include: PathTree | undefined, exc
   const cached = shareable ? cache.get(type.dto) : undefined;
   if (cached) return cached;
   let fields: Array<{ name: string; hasDefault: boolean; default: unknown; child: OutputFilter | null }> = [];
+  const dto = type.dto as new () => Record<string, unknown>;
   const filter: OutputFilter = (value) => {
     if (typeof value !== 'object' || value === null) return value;
     const from = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
+    // Defaults come from a fresh instance, made only when one is needed, so `at = new Date()` is now.
+    let fresh: Record<string, unknown> | undefined;
     for (const field of fields) {
       let v = from[field.name];
       if (v === undefined) {
         // Unset: the declared default, unless unset fields are excluded (or it too is a default).
         if (flags.unset || flags.defaults || !field.hasDefault) continue;
-        v = field.default;
+        v = (fresh ??= construct(dto) ?? {})[field.name] ?? field.default;
       } else if (flags.defaults && field.hasDefault && isEqual(v, field.default)) continue;
       if (flags.none && v === null) continue;
       out[field.name] = field.child ? field.child(v) : v;
@@ -120,4 +123,12 @@ function isEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function construct(cls: new () => Record<string, unknown>): Record<string, unknown> | undefined {
+  try {
+    return new cls();
+  } catch {
+    return undefined;
+  }
 }
