@@ -76,6 +76,7 @@ function parser(type: TypeRef): Coercer {
     case 'array':
     case 'dto':
     case 'union':
+    case 'record':
       throw new Error(`no string coercion for ${type.kind}`);
   }
 }

@@ -9,6 +9,7 @@ import { DecorumError } from '../errors.js';
 import type { Class, ResponseModelOptions } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
+import { mapValues } from './serialize.js';
 
 /** The handler's value, projected onto the model and validated → what is written. */
 export type OutputFilter = (value: unknown) => unknown;
@@ -41,6 +42,11 @@ function compile(type: TypeRef, flags: Flags, include: PathTree | undefined, exc
     const item = compile(type.items, flags, include, exclude, cache);
     if (!item) return null;
     return (value) => (Array.isArray(value) ? value.map(item) : value);
+  }
+  if (type.kind === 'record') {
+    const value = compile(type.values, flags, include, exclude, cache);
+    if (!value) return null;
+    return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
   }
   if (type.kind !== 'dto') return null;
   // Only a level no path reaches into can be shared, which is also what ends the walk of a recursive DTO.
@@ -80,6 +86,7 @@ function compile(type: TypeRef, flags: Flags, include: PathTree | undefined, exc
 /** Whether any level of the model declares a default, so there is something to fill in. */
 function hasDefaults(type: TypeRef, seen: Set<Class>): boolean {
   if (type.kind === 'array') return hasDefaults(type.items, seen);
+  if (type.kind === 'record') return hasDefaults(type.values, seen);
   if (type.kind !== 'dto' || seen.has(type.dto)) return false;
   seen.add(type.dto);
   return dtoShape(type.dto).properties.some((p) => p.hasDefault || hasDefaults(p.type, seen));

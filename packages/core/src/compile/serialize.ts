@@ -22,6 +22,11 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     if (item === identity) return identity;
     return (value) => (Array.isArray(value) ? value.map(item) : value);
   }
+  if (type.kind === 'record') {
+    const value = project(type.values, cache);
+    if (value === identity) return identity;
+    return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
+  }
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;
@@ -48,4 +53,13 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
  */
 export function toJson(value: unknown): string {
   return encodeJson(value);
+}
+
+/** A dictionary's values through `map`, keys kept (own properties, `__proto__` included). */
+export function mapValues(input: Record<string, unknown>, map: (value: unknown) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    Object.defineProperty(out, key, { value: map(input[key]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { issue } from './issues.js';
 import { intParsingSize } from './safe-integers.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 import { compileUnionValidator } from './validate-union.js';
+import { compileRecordValidator } from './validate-record.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -63,6 +64,8 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
       return compileDtoValidator(type.dto, options);
     case 'union':
       return compileUnionValidator(type, (cls) => compileDtoValidator(cls, options));
+    case 'record':
+      return compileRecordValidator(type, typeValidator(type.values, options));
   }
 }
 

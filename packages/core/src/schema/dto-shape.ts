@@ -99,6 +99,7 @@ export function dtoShape(cls: Class): DtoShape {
 function nestedDto(type: TypeRef): Class | undefined {
   if (type.kind === 'dto') return type.dto;
   if (type.kind === 'array') return nestedDto(type.items);
+  if (type.kind === 'record') return nestedDto(type.values);
   return undefined;
 }
 

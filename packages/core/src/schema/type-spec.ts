@@ -14,6 +14,20 @@ export class OneOfSpec {
   constructor(readonly variants: readonly Class[], readonly discriminator: string | undefined) {}
 }
 
+/**
+ * A dictionary, pydantic's `dict[str, T]` / TypeScript's `Record<string, T>`: `Dict(Number)`, or with
+ * typed keys `Dict(Number, { keys: Int })` (`dict[int, float]`). JSON keys are strings; typed keys are
+ * checked, and reach the handler as the strings they are.
+ */
+export class DictSpec {
+  constructor(readonly values: TypeSpec, readonly keys: typeof Int | NumberConstructor | StringConstructor) {}
+}
+
+/** A dictionary type; see `DictSpec`. */
+export function Dict(values: TypeSpec, options: { keys?: typeof Int | NumberConstructor | StringConstructor } = {}): DictSpec {
+  return new DictSpec(values, options.keys ?? String);
+}
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
@@ -28,6 +42,7 @@ export type TypeSpec =
   | Class
   | EnumLike
   | OneOfSpec
+  | DictSpec
   | readonly [TypeSpec];
 
 export type TypeRef =
@@ -40,6 +55,7 @@ export type TypeRef =
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
   | { readonly kind: 'union'; readonly variants: readonly Class[]; readonly discriminator?: string }
+  | { readonly kind: 'record'; readonly keys: 'string' | 'integer' | 'number'; readonly values: TypeRef }
   | { readonly kind: 'unknown' };
 
 export const STRING: TypeRef = { kind: 'string' };
@@ -61,6 +77,11 @@ export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Date) return DATE;
   if (spec === Object || spec === undefined || spec === null) return undefined;
   if (spec === Array) return undefined;
+  if (spec instanceof DictSpec) {
+    const values = toTypeRef(spec.values);
+    const keys = spec.keys === Int ? 'integer' : spec.keys === Number ? 'number' : 'string';
+    return { kind: 'record', keys, values: values ?? UNKNOWN };
+  }
   if (spec instanceof OneOfSpec) {
     return { kind: 'union', variants: spec.variants, ...(spec.discriminator !== undefined && { discriminator: spec.discriminator }) };
   }
@@ -102,6 +123,8 @@ export function describeType(type: TypeRef): string {
       return type.dto.name;
     case 'union':
       return `one of ${type.variants.map((v) => v.name).join(', ')}`;
+    case 'record':
+      return `dictionary of ${describeType(type.values)}`;
     case 'enum':
       return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

@@ -45,6 +45,13 @@ export class SchemaRegistry {
         return refTo(mode === 'output' ? this.registerOutput(type.dto) : this.register(type.dto));
       case 'union':
         return this.#unionSchema(type, mode);
+      case 'record':
+        // JSON keys are strings; typed keys are said with `propertyNames` (pydantic's dict[int, T]).
+        return {
+          type: 'object',
+          additionalProperties: this.typeSchema(type.values, mode),
+          ...(type.keys !== 'string' && { propertyNames: { pattern: type.keys === 'integer' ? '^[+-]?\\d+$' : '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$' } }),
+        };
       case 'unknown':
         return {};
     }
@@ -124,6 +131,7 @@ export class SchemaRegistry {
 function nestedDtos(type: TypeRef): DtoClass[] {
   if (type.kind === 'dto') return [type.dto];
   if (type.kind === 'union') return [...type.variants];
+  if (type.kind === 'record') return nestedDtos(type.values);
   if (type.kind === 'array') return nestedDtos(type.items);
   return [];
 }
