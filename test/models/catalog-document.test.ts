@@ -1,6 +1,6 @@
 /**
- * The whole document of an app that uses mapped types, a generic page, a discriminated union, dates,
- * defaults and response models: a reviewed snapshot, valid OpenAPI 3.1, and a typed client that compiles against it with
+ * The whole document of an app that uses mapped types, a dictionary, a generic page, a discriminated
+ * union, dates, defaults and response models: a reviewed snapshot, valid OpenAPI 3.1, and a typed client that compiles against it with
  * typed request and response bodies (a defaulted field is optional to send but always there to read)
  * and talks to the running app.
  */
@@ -27,7 +27,8 @@ import type { paths } from './schema.js';
 
 export async function callCatalog(create: typeof createClient, baseUrl: string) {
   const client = create<paths>({ baseUrl });
-  const created = await client.POST('/items', { body: { name: 'Lamp', price: 3, availableFrom: '2025-01-01T00:00:00Z' } });
+  const created = await client.POST('/items', { body: { name: 'Lamp', price: 3, availableFrom: '2025-01-01T00:00:00Z', stock: { ber: 2 } } });
+  const stock: number | undefined = created.data!.stock?.ber;
   // Required in the output schema: a plain string, not string | undefined.
   const tier: string = created.data!.tier;
   const id: number = created.data!.id;
@@ -37,7 +38,7 @@ export async function callCatalog(create: typeof createClient, baseUrl: string) 
   const total: number | undefined = page.data?.total;
   const paid = await client.POST('/items/{id}/payments', { params: { path: { id } }, body: { method: 'transfer', iban: 'DE00' } });
   const paidAt: string | undefined = paid.data?.paidAt;
-  return { created: created.data, tier, patched: patched.data, names, total, paidAt };
+  return { created: created.data, tier, stock, patched: patched.data, names, total, paidAt };
 }
 `;
 
@@ -103,9 +104,10 @@ test('the compiled client talks to the running app', async () => {
     callCatalog: (create: typeof createClient, baseUrl: string) => Promise<Record<string, unknown>>;
   };
   expect(await callCatalog(createClient, base)).toEqual({
-    created: { name: 'Lamp', price: 3, tier: 'basic', availableFrom: '2025-01-01T00:00:00.000Z', id: 1 },
+    created: { name: 'Lamp', price: 3, tier: 'basic', availableFrom: '2025-01-01T00:00:00.000Z', stock: { ber: 2 }, id: 1 },
     tier: 'basic',
-    patched: { name: 'Lamp', price: 4, tier: 'basic', availableFrom: '2025-01-01T00:00:00.000Z', id: 1 },
+    stock: 2,
+    patched: { name: 'Lamp', price: 4, tier: 'basic', availableFrom: '2025-01-01T00:00:00.000Z', stock: { ber: 2 }, id: 1 },
     names: ['Lamp'],
     total: 1,
     paidAt: '2025-01-02T03:04:05.000Z',
