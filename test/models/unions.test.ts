@@ -3,8 +3,8 @@
  * its tag and errors sit under the tag; without one, the first variant that fits wins and errors name
  * every variant. The document says `oneOf` with OpenAPI's `discriminator`.
  */
-import { Equals, IsBoolean, IsIn, IsInt, IsString, Min } from 'class-validator';
-import { Body, Controller, DecorumError, Get, OneOf, Param, Post, ResponseModel, createApp, openApiDocument } from '@decorumjs/decorum';
+import { Equals, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Min } from 'class-validator';
+import { Body, Controller, DecorumError, Get, OneOf, Param, Post, Property, ResponseModel, createApp, openApiDocument } from '@decorumjs/decorum';
 import { describe, expect, test } from 'vitest';
 import { expectValidOpenApi } from '../openapi/expect-valid-openapi.js';
 import { serve } from '../core/serve.js';
@@ -26,6 +26,12 @@ class Transfer { @IsString() iban!: string; }
 const Pet = OneOf([Cat, Dog], { discriminator: 'kind' });
 const Payment = OneOf([Card, Transfer]);
 
+class Owner {
+  @IsString() name!: string;
+  @IsObject() @Property({ type: Pet }) pet!: Cat | Dog;
+  @IsOptional() @IsArray() @Property({ type: [Pet] }) others?: (Cat | Dog)[];
+}
+
 @Controller('unions')
 class UnionsController {
   @Post('pets') pet(@Body({ type: Pet }) pet: Cat | Dog) { return { variant: pet.constructor.name, pet }; }
@@ -35,6 +41,10 @@ class UnionsController {
     if (name === 'tom') return { kind: 'cat', meows: true, secret: 'x' };
     if (name === 'rex') return { kind: 'dog', bark: 'woof' };
     return { kind: 'cow', moos: true };
+  }
+  @Post('owners') owner(@Body() owner: Owner) { return { variant: owner.pet.constructor.name, owner }; }
+  @Get('owners') @ResponseModel(Owner) readOwner() {
+    return { name: 'ann', pet: { kind: 'cat', meows: true, secret: 'x' }, others: [{ kind: 'dog', bark: 'woof', chip: 1 }], extra: 1 };
   }
   @Get('pets') @ResponseModel([Pet]) list() { return [{ kind: 'dog', bark: 'woof' }, { kind: 'cat', meows: false, lives: 3 }]; }
 }
@@ -74,6 +84,26 @@ describe('a discriminated union', () => {
       msg: "Input tag 'cow' found using 'kind' does not match any of the expected tags: 'cat', 'dog'",
     });
     expect(where(await errors('/unions/pets', '"a cat"'))).toEqual(['body:model_attributes_type']);
+  });
+});
+
+describe('a union as a DTO property', () => {
+  test('the handler receives the variant instance', async () => {
+    expect(await post('/unions/owners', { name: 'ann', pet: { kind: 'dog', bark: 'woof' } })).toEqual({
+      status: 200, body: { variant: 'Dog', owner: { name: 'ann', pet: { kind: 'dog', bark: 'woof' } } },
+    });
+  });
+
+  test('errors name the property, then the tag: ["body","pet","cat","meows"]', async () => {
+    expect(where(await errors('/unions/owners', { name: 'ann', pet: { kind: 'cat', meows: 'yes' } }))).toEqual(['body.pet.cat.meows:bool_type']);
+    expect(where(await errors('/unions/owners', { name: 'ann', pet: { kind: 'cat', meows: true }, others: [{ kind: 'dog', bark: 'w' }, { kind: 'hen' }] })))
+      .toEqual(['body.others.1:union_tag_invalid']);
+  });
+
+  test('in a response model, each value is filtered by its variant', async () => {
+    expect(await (await api.get('/unions/owners')).json()).toEqual({
+      name: 'ann', pet: { kind: 'cat', meows: true }, others: [{ kind: 'dog', bark: 'woof' }],
+    });
   });
 });
 

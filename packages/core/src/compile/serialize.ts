@@ -3,6 +3,7 @@
  * properties (recursively, arrays included), so fields the model does not declare never leave the server.
  */
 import { dtoShape } from '../schema/dto-shape.js';
+import { readUnionTags } from '../schema/one-of.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { encodeJson } from './encode-json.js';
 
@@ -27,6 +28,7 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     if (value === identity) return identity;
     return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
   }
+  if (type.kind === 'union') return projectUnion(type, cache);
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;
@@ -62,4 +64,26 @@ export function mapValues(input: Record<string, unknown>, map: (value: unknown) 
     Object.defineProperty(out, key, { value: map(input[key]), enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * A union is projected onto the variant its tag names; without a discriminator (or with an unknown
+ * tag), onto the fields some variant declares, so a field no variant declares never leaves.
+ */
+function projectUnion(type: Extract<TypeRef, { kind: 'union' }>, cache: Map<unknown, Projector>): Projector {
+  const variants = type.variants.map((dto) => ({ dto, project: project({ kind: 'dto', dto }, cache) }));
+  const declared = [...new Set(type.variants.flatMap((dto) => dtoShape(dto).properties.map((p) => p.name)))];
+  const any: Projector = (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const name of declared) if ((value as Record<string, unknown>)[name] !== undefined) out[name] = (value as Record<string, unknown>)[name];
+    return out;
+  };
+  const { discriminator } = type;
+  if (discriminator === undefined) return any;
+  const byTag = new Map([...readUnionTags(type.variants, discriminator)].map(([tag, dto]) => [tag, variants.find((v) => v.dto === dto)?.project]));
+  return (value) => {
+    const tag = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[discriminator] : undefined;
+    return (byTag.get(tag as string | number) ?? any)(value);
+  };
 }

@@ -16,7 +16,7 @@ import { toErrorDetails } from './class-validator-errors.js';
 import { compileFastDtoValidator } from './compiled-dto-validator.js';
 import { withIsoDates } from './iso-dates.js';
 import { withSafeIntegers } from './safe-integers.js';
-import { withDictProperties } from './dict-properties.js';
+import { withStructuredProperties } from './structured-properties.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface DtoValidationOptions {
@@ -29,7 +29,7 @@ export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => 
 export function compileDtoValidator(cls: Class, options: DtoValidationOptions): DtoValidator {
   const reference = compileClassValidatorDtoValidator(cls, options);
   const fast = compileFastDtoValidator(cls, options, reference) ?? reference;
-  return withDictProperties(cls, options, withSafeIntegers(cls, withIsoDates(cls, fast)));
+  return withStructuredProperties(cls, options, withSafeIntegers(cls, withIsoDates(cls, fast)));
 }
 
 /** The DTO validator that runs class-transformer and class-validator on every call. */

@@ -1,18 +1,21 @@
 /**
- * DTO properties declared as dictionaries (`@IsObject() @Property({ type: Dict(Number) }) scores`):
- * class-validator checks the property is an object, this checks its keys and values as a `Dict` body
- * is checked (`validate-record.ts`), with locations under the property (`["body","scores","a"]`).
+ * DTO properties whose type class-validator cannot check, declared with `@Property({ type })`: a
+ * dictionary (`Dict(Number)`) or a union (`OneOf([Cat, Dog], { discriminator: 'kind' })`), or arrays of
+ * them. class-validator runs the property's own rules (`@IsObject()`, `@Allow()`), then this checks the
+ * value as a body of that type is checked, with locations under the property (`["body","pet","cat",
+ * "meows"]`, pydantic's), and puts the checked value (a union's variant instance) on the DTO.
  */
 import type { ErrorDetail } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
+import type { TypeRef } from '../schema/type-spec.js';
 import { INVALID } from './coerce.js';
 import type { DtoValidationOptions, DtoValidator } from './validate-dto.js';
 import { compileJsonValidator, isPromise } from './validate-json.js';
 
-/** `validate`, then the DTO's dictionary properties checked key by key; unchanged if it has none. */
-export function withDictProperties(cls: Class, options: DtoValidationOptions, validate: DtoValidator): DtoValidator {
-  const dicts = dtoShape(cls).properties.filter((p) => p.type.kind === 'record')
+/** `validate`, then the DTO's dictionary and union properties checked; unchanged if it has none. */
+export function withStructuredProperties(cls: Class, options: DtoValidationOptions, validate: DtoValidator): DtoValidator {
+  const dicts = dtoShape(cls).properties.filter((p) => isStructured(p.type))
     .map((p) => ({ name: p.name, validate: compileJsonValidator(p.type, options) }));
   if (dicts.length === 0) return validate;
   return (input, loc, errors) => {
@@ -39,4 +42,8 @@ export function withDictProperties(cls: Class, options: DtoValidationOptions, va
     const result = validate(input, loc, errors);
     return isPromise(result) ? result.then(check) : check(result);
   };
+}
+
+function isStructured(type: TypeRef): boolean {
+  return type.kind === 'record' || type.kind === 'union' || (type.kind === 'array' && isStructured(type.items));
 }
