@@ -73,17 +73,17 @@ export function mapValues(input: Record<string, unknown>, map: (value: unknown) 
 function projectUnion(type: Extract<TypeRef, { kind: 'union' }>, cache: Map<unknown, Projector>): Projector {
   const variants = type.variants.map((dto) => ({ dto, project: project({ kind: 'dto', dto }, cache) }));
   const declared = [...new Set(type.variants.flatMap((dto) => dtoShape(dto).properties.map((p) => p.name)))];
-  const any: Projector = (value) => {
+  const anyVariant: Projector = (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
     for (const name of declared) if ((value as Record<string, unknown>)[name] !== undefined) out[name] = (value as Record<string, unknown>)[name];
     return out;
   };
   const { discriminator } = type;
-  if (discriminator === undefined) return any;
+  if (discriminator === undefined) return anyVariant;
   const byTag = new Map([...readUnionTags(type.variants, discriminator)].map(([tag, dto]) => [tag, variants.find((v) => v.dto === dto)?.project]));
   return (value) => {
     const tag = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[discriminator] : undefined;
-    return (byTag.get(tag as string | number) ?? any)(value);
+    return (byTag.get(tag as string | number) ?? anyVariant)(value);
   };
 }
