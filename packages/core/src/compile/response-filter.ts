@@ -9,7 +9,7 @@ import { DecorumError } from '../errors.js';
 import type { Class, ResponseModelOptions } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
-import { mapValues } from './serialize.js';
+import { mapValues } from './project-structured.js';
 
 /** The handler's value, projected onto the model and validated → what is written. */
 export type OutputFilter = (value: unknown) => unknown;

@@ -3,9 +3,9 @@
  * properties (recursively, arrays included), so fields the model does not declare never leave the server.
  */
 import { dtoShape } from '../schema/dto-shape.js';
-import { readUnionTags } from '../schema/one-of.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { encodeJson } from './encode-json.js';
+import { compileUnionProjector, mapValues } from './project-structured.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -28,7 +28,7 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     if (value === identity) return identity;
     return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
   }
-  if (type.kind === 'union') return projectUnion(type, cache);
+  if (type.kind === 'union') return compileUnionProjector(type, (dto) => project({ kind: 'dto', dto }, cache));
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;
@@ -55,35 +55,4 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
  */
 export function toJson(value: unknown): string {
   return encodeJson(value);
-}
-
-/** A dictionary's values through `map`, keys kept (own properties, `__proto__` included). */
-export function mapValues(input: Record<string, unknown>, map: (value: unknown) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) {
-    Object.defineProperty(out, key, { value: map(input[key]), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
-/**
- * A union is projected onto the variant its tag names; without a discriminator (or with an unknown
- * tag), onto the fields some variant declares, so a field no variant declares never leaves.
- */
-function projectUnion(type: Extract<TypeRef, { kind: 'union' }>, cache: Map<unknown, Projector>): Projector {
-  const variants = type.variants.map((dto) => ({ dto, project: project({ kind: 'dto', dto }, cache) }));
-  const declared = [...new Set(type.variants.flatMap((dto) => dtoShape(dto).properties.map((p) => p.name)))];
-  const anyVariant: Projector = (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const name of declared) if ((value as Record<string, unknown>)[name] !== undefined) out[name] = (value as Record<string, unknown>)[name];
-    return out;
-  };
-  const { discriminator } = type;
-  if (discriminator === undefined) return anyVariant;
-  const byTag = new Map([...readUnionTags(type.variants, discriminator)].map(([tag, dto]) => [tag, variants.find((v) => v.dto === dto)?.project]));
-  return (value) => {
-    const tag = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[discriminator] : undefined;
-    return (byTag.get(tag as string | number) ?? anyVariant)(value);
-  };
 }
