@@ -8,6 +8,7 @@ import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { issue } from './issues.js';
 import { intParsingSize } from './safe-integers.js';
+import { readDuration } from './duration.js';
 
 /** Returned by a coercer that has pushed its error. */
 export const INVALID: unique symbol = Symbol('decorum.invalid');
@@ -73,6 +74,8 @@ function parser(type: TypeRef): Coercer {
         return INVALID;
       };
     }
+    case 'duration':
+      return (raw, loc, errors) => readDuration(raw, loc, errors) ?? INVALID;
     case 'array':
     case 'dto':
     case 'union':

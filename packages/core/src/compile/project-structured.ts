@@ -1,14 +1,18 @@
 /**
  * Projection of the structured values a response model may hold besides DTOs and arrays: dictionaries
- * (each value projected) and unions (projected onto the variant the value is). `serialize.ts` calls
- * these from its projector.
+ * (each value projected), unions (projected onto the variant the value is) and durations (seconds
+ * written as ISO 8601). `serialize.ts` calls these from its projector.
  */
 import type { Class } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import { readUnionTags } from '../schema/one-of.js';
 import type { TypeRef } from '../schema/type-spec.js';
+import { formatDuration } from './duration.js';
 
 type Projector = (value: unknown) => unknown;
+
+/** A duration in seconds, written as ISO 8601 as pydantic writes a `timedelta`; anything else as is. */
+export const writeDuration: Projector = (value) => (typeof value === 'number' && Number.isFinite(value) ? formatDuration(value) : value);
 
 /** A dictionary's values through `map`, keys kept (own properties, `__proto__` included). */
 export function mapValues(input: Record<string, unknown>, map: (value: unknown) => unknown): Record<string, unknown> {

@@ -5,7 +5,7 @@
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { encodeJson } from './encode-json.js';
-import { compileUnionProjector, mapValues } from './project-structured.js';
+import { compileUnionProjector, mapValues, writeDuration } from './project-structured.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -29,6 +29,7 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
   }
   if (type.kind === 'union') return compileUnionProjector(type, (dto) => project({ kind: 'dto', dto }, cache));
+  if (type.kind === 'duration') return writeDuration;
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;

@@ -11,6 +11,7 @@ import { intParsingSize } from './safe-integers.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
 import { compileUnionValidator } from './validate-union.js';
 import { compileRecordValidator } from './validate-record.js';
+import { readDuration } from './duration.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -66,6 +67,8 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
       return compileUnionValidator(type, (cls) => compileDtoValidator(cls, options));
     case 'record':
       return compileRecordValidator(type, typeValidator(type.values, options));
+    case 'duration':
+      return (value, loc, errors) => readDuration(value, loc, errors) ?? INVALID;
   }
 }
 

@@ -28,11 +28,19 @@ export function Dict(values: TypeSpec, options: { keys?: typeof Int | NumberCons
   return new DictSpec(values, options.keys ?? String);
 }
 
+/**
+ * A duration in seconds, pydantic's `timedelta`: takes ISO 8601 (`P1DT2H`) or seconds, and a response
+ * model writes it as ISO 8601. Use as a value (`{ type: Duration }`) and as a type (`ttl: Duration`).
+ */
+export type Duration = number;
+export const Duration = Symbol('decorum.Duration');
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
 export type TypeSpec =
   | typeof Int
+  | typeof Duration
   | NumberConstructor
   | StringConstructor
   | BooleanConstructor
@@ -51,6 +59,7 @@ export type TypeRef =
   | { readonly kind: 'integer' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'date' }
+  | { readonly kind: 'duration' }
   | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
@@ -71,6 +80,7 @@ export const UNKNOWN: TypeRef = { kind: 'unknown' };
  */
 export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Int) return INTEGER;
+  if (spec === Duration) return { kind: 'duration' };
   if (spec === Number) return NUMBER;
   if (spec === String) return STRING;
   if (spec === Boolean) return BOOLEAN;

@@ -37,6 +37,9 @@ export class SchemaRegistry {
         return { type: type.kind };
       case 'date':
         return { type: 'string', format: 'date-time' };
+      case 'duration':
+        // Requests may send seconds too; responses always write ISO 8601.
+        return mode === 'output' ? { type: 'string', format: 'duration' } : { anyOf: [{ type: 'string', format: 'duration' }, { type: 'number' }] };
       case 'enum':
         return enumSchema(type.values);
       case 'array':
@@ -94,13 +97,14 @@ export class SchemaRegistry {
     return { oneOf, discriminator: { propertyName: type.discriminator, mapping } };
   }
 
-  /** A model differs as output when it, or a model it nests, has a required field with a default. */
+  /** A model differs as output when it, or a model it nests, has a required field with a default or a duration. */
   #differsInOutput(cls: DtoClass, seen: Set<DtoClass>): boolean {
     const known = this.#differs.get(cls);
     if (known !== undefined) return known;
     if (seen.has(cls)) return false;
     seen.add(cls);
-    const differs = dtoShape(cls).properties.some((p) => (p.hasDefault && !p.optional) || nestedDtos(p.type).some((d) => this.#differsInOutput(d, seen)));
+    const differs = dtoShape(cls).properties.some((p) =>
+      (p.hasDefault && !p.optional) || holdsDuration(p.type) || nestedDtos(p.type).some((d) => this.#differsInOutput(d, seen)));
     this.#differs.set(cls, differs);
     return differs;
   }
@@ -126,6 +130,14 @@ export class SchemaRegistry {
     for (let n = 2; this.#schemas.has(name) || this.#reserved.has(name); n++) name = `${base}_${n}`;
     return name;
   }
+}
+
+/** A duration is written as ISO 8601 but may be sent as seconds too, so its model differs as output. */
+function holdsDuration(type: TypeRef): boolean {
+  if (type.kind === 'duration') return true;
+  if (type.kind === 'array') return holdsDuration(type.items);
+  if (type.kind === 'record') return holdsDuration(type.values);
+  return false;
 }
 
 function nestedDtos(type: TypeRef): DtoClass[] {
