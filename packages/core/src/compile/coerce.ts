@@ -9,6 +9,7 @@ import type { TypeRef } from '../schema/type-spec.js';
 import { issue } from './issues.js';
 import { intParsingSize } from './safe-integers.js';
 import { readDuration } from './duration.js';
+import { readDateOnly, readTimeOnly } from './date-parts.js';
 
 /** Returned by a coercer that has pushed its error. */
 export const INVALID: unique symbol = Symbol('decorum.invalid');
@@ -76,6 +77,10 @@ function parser(type: TypeRef): Coercer {
     }
     case 'duration':
       return (raw, loc, errors) => readDuration(raw, loc, errors) ?? INVALID;
+    case 'dateOnly':
+      return (raw, loc, errors) => readDateOnly(raw, loc, errors) ?? INVALID;
+    case 'timeOnly':
+      return (raw, loc, errors) => readTimeOnly(raw, loc, errors) ?? INVALID;
     case 'array':
     case 'dto':
     case 'union':

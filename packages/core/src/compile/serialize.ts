@@ -6,6 +6,7 @@ import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { encodeJson } from './encode-json.js';
 import { compileUnionProjector, mapValues, writeDuration } from './project-structured.js';
+import { writeDateOnly, writeTimeOnly } from './date-parts.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -30,6 +31,8 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
   }
   if (type.kind === 'union') return compileUnionProjector(type, (dto) => project({ kind: 'dto', dto }, cache));
   if (type.kind === 'duration') return writeDuration;
+  if (type.kind === 'dateOnly') return writeDateOnly;
+  if (type.kind === 'timeOnly') return writeTimeOnly;
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;

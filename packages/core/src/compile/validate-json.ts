@@ -12,6 +12,7 @@ import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.j
 import { compileUnionValidator } from './validate-union.js';
 import { compileRecordValidator } from './validate-record.js';
 import { readDuration } from './duration.js';
+import { readDateOnly, readTimeOnly } from './date-parts.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -69,6 +70,10 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
       return compileRecordValidator(type, typeValidator(type.values, options));
     case 'duration':
       return (value, loc, errors) => readDuration(value, loc, errors) ?? INVALID;
+    case 'dateOnly':
+      return (value, loc, errors) => readDateOnly(value, loc, errors) ?? INVALID;
+    case 'timeOnly':
+      return (value, loc, errors) => readTimeOnly(value, loc, errors) ?? INVALID;
   }
 }
 

@@ -35,12 +35,22 @@ export function Dict(values: TypeSpec, options: { keys?: typeof Int | NumberCons
 export type Duration = number;
 export const Duration = Symbol('decorum.Duration');
 
+/** A calendar date without a time (`2025-01-31`), pydantic's `date`; the value is that string. */
+export type DateOnly = string;
+export const DateOnly = Symbol('decorum.DateOnly');
+
+/** A time of day (`14:30:05`), pydantic's `time`; the value is that string. */
+export type TimeOnly = string;
+export const TimeOnly = Symbol('decorum.TimeOnly');
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
 export type TypeSpec =
   | typeof Int
   | typeof Duration
+  | typeof DateOnly
+  | typeof TimeOnly
   | NumberConstructor
   | StringConstructor
   | BooleanConstructor
@@ -60,6 +70,8 @@ export type TypeRef =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'date' }
   | { readonly kind: 'duration' }
+  | { readonly kind: 'dateOnly' }
+  | { readonly kind: 'timeOnly' }
   | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
@@ -81,6 +93,8 @@ export const UNKNOWN: TypeRef = { kind: 'unknown' };
 export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Int) return INTEGER;
   if (spec === Duration) return { kind: 'duration' };
+  if (spec === DateOnly) return { kind: 'dateOnly' };
+  if (spec === TimeOnly) return { kind: 'timeOnly' };
   if (spec === Number) return NUMBER;
   if (spec === String) return STRING;
   if (spec === Boolean) return BOOLEAN;

@@ -37,6 +37,10 @@ export class SchemaRegistry {
         return { type: type.kind };
       case 'date':
         return { type: 'string', format: 'date-time' };
+      case 'dateOnly':
+        return { type: 'string', format: 'date' };
+      case 'timeOnly':
+        return { type: 'string', format: 'time' };
       case 'duration':
         // Requests may send seconds too; responses always write ISO 8601.
         return mode === 'output' ? { type: 'string', format: 'duration' } : { anyOf: [{ type: 'string', format: 'duration' }, { type: 'number' }] };
