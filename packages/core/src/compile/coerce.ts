@@ -10,6 +10,7 @@ import { issue } from './issues.js';
 import { intParsingSize } from './safe-integers.js';
 import { readDuration } from './duration.js';
 import { readDateOnly, readTimeOnly } from './date-parts.js';
+import { readBytes, readDecimal } from './exact-values.js';
 
 /** Returned by a coercer that has pushed its error. */
 export const INVALID: unique symbol = Symbol('decorum.invalid');
@@ -81,6 +82,10 @@ function parser(type: TypeRef): Coercer {
       return (raw, loc, errors) => readDateOnly(raw, loc, errors) ?? INVALID;
     case 'timeOnly':
       return (raw, loc, errors) => readTimeOnly(raw, loc, errors) ?? INVALID;
+    case 'decimal':
+      return (raw, loc, errors) => readDecimal(raw, loc, errors) ?? INVALID;
+    case 'bytes':
+      return (raw, loc, errors) => readBytes(raw, loc, errors) ?? INVALID;
     case 'array':
     case 'dto':
     case 'union':

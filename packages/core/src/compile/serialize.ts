@@ -7,6 +7,7 @@ import type { TypeRef } from '../schema/type-spec.js';
 import { encodeJson } from './encode-json.js';
 import { compileUnionProjector, mapValues, writeDuration } from './project-structured.js';
 import { writeDateOnly, writeTimeOnly } from './date-parts.js';
+import { writeDecimal } from './exact-values.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -33,6 +34,7 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
   if (type.kind === 'duration') return writeDuration;
   if (type.kind === 'dateOnly') return writeDateOnly;
   if (type.kind === 'timeOnly') return writeTimeOnly;
+  if (type.kind === 'decimal') return writeDecimal;
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;

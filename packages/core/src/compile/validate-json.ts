@@ -13,6 +13,7 @@ import { compileUnionValidator } from './validate-union.js';
 import { compileRecordValidator } from './validate-record.js';
 import { readDuration } from './duration.js';
 import { readDateOnly, readTimeOnly } from './date-parts.js';
+import { readBytes, readDecimal } from './exact-values.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -74,6 +75,10 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
       return (value, loc, errors) => readDateOnly(value, loc, errors) ?? INVALID;
     case 'timeOnly':
       return (value, loc, errors) => readTimeOnly(value, loc, errors) ?? INVALID;
+    case 'decimal':
+      return (value, loc, errors) => readDecimal(value, loc, errors) ?? INVALID;
+    case 'bytes':
+      return (value, loc, errors) => (value instanceof Uint8Array ? value : readBytes(value, loc, errors) ?? INVALID);
   }
 }
 

@@ -43,6 +43,14 @@ export const DateOnly = Symbol('decorum.DateOnly');
 export type TimeOnly = string;
 export const TimeOnly = Symbol('decorum.TimeOnly');
 
+/** A decimal kept exact as its string (`"12.30"`), pydantic's `Decimal`; the value is that string. */
+export type Decimal = string;
+export const Decimal = Symbol('decorum.Decimal');
+
+/** Binary data, base64 in JSON, pydantic's `bytes`; the value is a `Uint8Array`. */
+export type Bytes = Uint8Array;
+export const Bytes = Symbol('decorum.Bytes');
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
@@ -51,6 +59,8 @@ export type TypeSpec =
   | typeof Duration
   | typeof DateOnly
   | typeof TimeOnly
+  | typeof Decimal
+  | typeof Bytes
   | NumberConstructor
   | StringConstructor
   | BooleanConstructor
@@ -72,6 +82,8 @@ export type TypeRef =
   | { readonly kind: 'duration' }
   | { readonly kind: 'dateOnly' }
   | { readonly kind: 'timeOnly' }
+  | { readonly kind: 'decimal' }
+  | { readonly kind: 'bytes' }
   | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
@@ -95,6 +107,8 @@ export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Duration) return { kind: 'duration' };
   if (spec === DateOnly) return { kind: 'dateOnly' };
   if (spec === TimeOnly) return { kind: 'timeOnly' };
+  if (spec === Decimal) return { kind: 'decimal' };
+  if (spec === Bytes) return { kind: 'bytes' };
   if (spec === Number) return NUMBER;
   if (spec === String) return STRING;
   if (spec === Boolean) return BOOLEAN;

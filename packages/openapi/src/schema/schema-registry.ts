@@ -37,6 +37,11 @@ export class SchemaRegistry {
         return { type: type.kind };
       case 'date':
         return { type: 'string', format: 'date-time' };
+      case 'decimal':
+        // pydantic's Decimal schema: a number or a decimal string in, a string out.
+        return mode === 'output' ? { type: 'string', pattern: DECIMAL_PATTERN } : { anyOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_PATTERN }] };
+      case 'bytes':
+        return { type: 'string', contentEncoding: 'base64' };
       case 'dateOnly':
         return { type: 'string', format: 'date' };
       case 'timeOnly':
@@ -101,14 +106,14 @@ export class SchemaRegistry {
     return { oneOf, discriminator: { propertyName: type.discriminator, mapping } };
   }
 
-  /** A model differs as output when it, or a model it nests, has a required field with a default or a duration. */
+  /** A model differs as output when it, or a model it nests, has a required field with a default, a duration or a decimal. */
   #differsInOutput(cls: DtoClass, seen: Set<DtoClass>): boolean {
     const known = this.#differs.get(cls);
     if (known !== undefined) return known;
     if (seen.has(cls)) return false;
     seen.add(cls);
     const differs = dtoShape(cls).properties.some((p) =>
-      (p.hasDefault && !p.optional) || holdsDuration(p.type) || nestedDtos(p.type).some((d) => this.#differsInOutput(d, seen)));
+      (p.hasDefault && !p.optional) || writesDifferently(p.type) || nestedDtos(p.type).some((d) => this.#differsInOutput(d, seen)));
     this.#differs.set(cls, differs);
     return differs;
   }
@@ -136,11 +141,13 @@ export class SchemaRegistry {
   }
 }
 
-/** A duration is written as ISO 8601 but may be sent as seconds too, so its model differs as output. */
-function holdsDuration(type: TypeRef): boolean {
-  if (type.kind === 'duration') return true;
-  if (type.kind === 'array') return holdsDuration(type.items);
-  if (type.kind === 'record') return holdsDuration(type.values);
+const DECIMAL_PATTERN = '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$';
+
+/** A duration (ISO 8601 out, seconds too in) or a decimal (a string out, a number too in) makes its model differ as output. */
+function writesDifferently(type: TypeRef): boolean {
+  if (type.kind === 'duration' || type.kind === 'decimal') return true;
+  if (type.kind === 'array') return writesDifferently(type.items);
+  if (type.kind === 'record') return writesDifferently(type.values);
   return false;
 }
 
