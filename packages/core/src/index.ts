@@ -34,7 +34,7 @@ export { Property, type PropertyOptions } from './schema/property.js';
 export { IntersectionType, OmitType, PartialType, PickType, type DtoType } from './schema/mapped-types.js';
 export { genericModel } from './schema/generic-model.js';
 export { OneOf, readUnionTags, type OneOfOptions } from './schema/one-of.js';
-export { Bytes, DateOnly, Decimal, Dict, Duration, Int, TimeOnly, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
+export { Bytes, DateOnly, Decimal, Dict, Duration, Int, SetOf, TimeOnly, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
 export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';
 
 export {

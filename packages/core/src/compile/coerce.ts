@@ -90,6 +90,7 @@ function parser(type: TypeRef): Coercer {
     case 'dto':
     case 'union':
     case 'record':
+    case 'set':
       throw new Error(`no string coercion for ${type.kind}`);
   }
 }

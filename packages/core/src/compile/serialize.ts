@@ -30,6 +30,10 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     if (value === identity) return identity;
     return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
   }
+  if (type.kind === 'set') {
+    const item = project(type.items, cache);
+    return (value) => (value instanceof Set || Array.isArray(value) ? [...new Set(value)].map(item) : value);
+  }
   if (type.kind === 'union') return compileUnionProjector(type, (dto) => project({ kind: 'dto', dto }, cache));
   if (type.kind === 'duration') return writeDuration;
   if (type.kind === 'dateOnly') return writeDateOnly;

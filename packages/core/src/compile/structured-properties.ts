@@ -45,6 +45,6 @@ export function withStructuredProperties(cls: Class, options: DtoValidationOptio
 }
 
 function isStructured(type: TypeRef): boolean {
-  return type.kind === 'record' || type.kind === 'union' || type.kind === 'duration' || type.kind === 'dateOnly' || type.kind === 'timeOnly' ||
+  return type.kind === 'record' || type.kind === 'union' || type.kind === 'set' || type.kind === 'duration' || type.kind === 'dateOnly' || type.kind === 'timeOnly' ||
     type.kind === 'decimal' || type.kind === 'bytes' || (type.kind === 'array' && isStructured(type.items));
 }

@@ -75,6 +75,15 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
       return (value, loc, errors) => readDateOnly(value, loc, errors) ?? INVALID;
     case 'timeOnly':
       return (value, loc, errors) => readTimeOnly(value, loc, errors) ?? INVALID;
+    case 'set': {
+      // A JSON array, its items validated as a list's, then collected: duplicates go, as in pydantic.
+      const list = typeValidator({ kind: 'array', items: type.items }, options);
+      return (value, loc, errors) => {
+        const items = list(value instanceof Set ? [...value] : value, loc, errors);
+        if (isPromise(items)) return items.then((v) => (v === INVALID ? INVALID : new Set(v as unknown[])));
+        return items === INVALID ? INVALID : new Set(items as unknown[]);
+      };
+    }
     case 'decimal':
       return (value, loc, errors) => readDecimal(value, loc, errors) ?? INVALID;
     case 'bytes':

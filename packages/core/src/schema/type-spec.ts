@@ -51,6 +51,15 @@ export const Decimal = Symbol('decorum.Decimal');
 export type Bytes = Uint8Array;
 export const Bytes = Symbol('decorum.Bytes');
 
+/** A set, pydantic's `set[T]`: `SetOf(String)` takes a JSON array, gives the handler a `Set`, written back as an array. */
+export class SetSpec {
+  constructor(readonly items: TypeSpec) {}
+}
+
+export function SetOf(items: TypeSpec): SetSpec {
+  return new SetSpec(items);
+}
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
@@ -71,6 +80,7 @@ export type TypeSpec =
   | EnumLike
   | OneOfSpec
   | DictSpec
+  | SetSpec
   | readonly [TypeSpec];
 
 export type TypeRef =
@@ -88,6 +98,7 @@ export type TypeRef =
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
   | { readonly kind: 'union'; readonly variants: readonly Class[]; readonly discriminator?: string }
+  | { readonly kind: 'set'; readonly items: TypeRef }
   | { readonly kind: 'record'; readonly keys: 'string' | 'integer' | 'number'; readonly values: TypeRef }
   | { readonly kind: 'unknown' };
 
@@ -115,6 +126,7 @@ export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Date) return DATE;
   if (spec === Object || spec === undefined || spec === null) return undefined;
   if (spec === Array) return undefined;
+  if (spec instanceof SetSpec) return { kind: 'set', items: toTypeRef(spec.items) ?? UNKNOWN };
   if (spec instanceof DictSpec) {
     const values = toTypeRef(spec.values);
     const keys = spec.keys === Int ? 'integer' : spec.keys === Number ? 'number' : 'string';
@@ -163,6 +175,8 @@ export function describeType(type: TypeRef): string {
       return `one of ${type.variants.map((v) => v.name).join(', ')}`;
     case 'record':
       return `dictionary of ${describeType(type.values)}`;
+    case 'set':
+      return `set of ${describeType(type.items)}`;
     case 'enum':
       return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:

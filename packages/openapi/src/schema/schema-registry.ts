@@ -37,6 +37,8 @@ export class SchemaRegistry {
         return { type: type.kind };
       case 'date':
         return { type: 'string', format: 'date-time' };
+      case 'set':
+        return { type: 'array', items: this.typeSchema(type.items, mode), uniqueItems: true };
       case 'decimal':
         // pydantic's Decimal schema: a number or a decimal string in, a string out.
         return mode === 'output' ? { type: 'string', pattern: DECIMAL_PATTERN } : { anyOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_PATTERN }] };
@@ -146,7 +148,7 @@ const DECIMAL_PATTERN = '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$';
 /** A duration (ISO 8601 out, seconds too in) or a decimal (a string out, a number too in) makes its model differ as output. */
 function writesDifferently(type: TypeRef): boolean {
   if (type.kind === 'duration' || type.kind === 'decimal') return true;
-  if (type.kind === 'array') return writesDifferently(type.items);
+  if (type.kind === 'array' || type.kind === 'set') return writesDifferently(type.items);
   if (type.kind === 'record') return writesDifferently(type.values);
   return false;
 }
@@ -155,6 +157,7 @@ function nestedDtos(type: TypeRef): DtoClass[] {
   if (type.kind === 'dto') return [type.dto];
   if (type.kind === 'union') return [...type.variants];
   if (type.kind === 'record') return nestedDtos(type.values);
+  if (type.kind === 'set') return nestedDtos(type.items);
   if (type.kind === 'array') return nestedDtos(type.items);
   return [];
 }
