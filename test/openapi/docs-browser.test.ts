@@ -55,7 +55,7 @@ test('Swagger UI lists the operations and "Try it out" → "Execute" on GET /hel
   for (const path of ['/hello', '/items/{item_id}', '/items', '/greet']) {
     await page.locator('.opblock-summary-path', { hasText: new RegExp(`^${path.replace(/[{}]/g, '\\$&')}$`) }).first().waitFor();
   }
-  const hello = page.locator('#operations-Items-hello');
+  const hello = page.locator('#operations-Items-itemsHello');
   await hello.locator('.opblock-summary').click();
   await hello.getByRole('button', { name: 'Try it out' }).click();
   await hello.getByRole('button', { name: 'Execute' }).click();

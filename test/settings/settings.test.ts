@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 import {
-  Controller, Duration, Env, Get, Injectable, Property, Secret, Settings, SettingsError, createApp, loadSettings, settingsProvider,
+  Controller, Env, Get, Milliseconds, Injectable, Property, Secret, Settings, SettingsError, createApp, loadSettings, settingsProvider,
 } from '@decorumjs/decorum';
 import { quiet, serve } from '../security/serve.js';
 
@@ -26,7 +26,7 @@ class AppSettings {
   @Secret() @IsString() @MinLength(32) jwtSecret!: string;
   @Property({ type: [String] }) @IsString({ each: true }) allowedHosts: string[] = ['localhost'];
   @Property({ type: [Number] }) @IsInt({ each: true }) ports: number[] = [];
-  @Duration() tokenTtl = 15 * 60_000;
+  @Milliseconds() tokenTtl = 15 * 60_000;
   @IsEnum(LogLevel) logLevel = LogLevel.Info;
   @Env('SERVICE_NAME') @IsString() name = 'inventory';
   @ValidateNested() @Type(() => DatabaseSettings) db!: DatabaseSettings;

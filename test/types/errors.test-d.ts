@@ -11,7 +11,7 @@ expectTypeOf(decorumErrors.routeDuplicate.code).toEqualTypeOf<DecorumErrorCode>(
 expectTypeOf(decorumErrors.providerCycle).parameters.toEqualTypeOf<[chain: readonly string[]]>();
 expectTypeOf<DecorumError['fix']>().toEqualTypeOf<string>();
 expectTypeOf<DecorumError['code']>().toEqualTypeOf<DecorumErrorCode>();
-expectTypeOf(openApiErrors.operationIdTaken('list', 'A.list').fix).toEqualTypeOf<string>();
+expectTypeOf(openApiErrors.operationIdTaken('list', true, 'GET /a A.list and GET /b B.list').fix).toEqualTypeOf<string>();
 
 // @ts-expect-error an entry needs all of its specifics
 decorumErrors.routeDuplicate('GET', '/a');

@@ -23,6 +23,7 @@ export {
   PipeError, type PipeLike, type PipeMetadata, type PipeTransform,
 } from './extensions/pipes.js';
 export type { CompiledRoute, RouteStages } from './compile/compile-route.js';
+export { ResponseEncodingError } from './compile/encode-json.js';
 export {
   Depends, Inject, Injectable, UseDependencies, dependency, type DependsOptions, type FunctionDependency,
 } from './decorators/injection.js';
@@ -31,7 +32,10 @@ export { Security, SecurityScopes, insufficientScope, type ScopedDependency } fr
 export type { Provider } from './di/providers.js';
 export { defineModule, type ModuleDef, type ModuleOptions } from './app/module.js';
 export { Property, type PropertyOptions } from './schema/property.js';
-export { Int, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
+export { IntersectionType, OmitType, PartialType, PickType, type DtoType } from './schema/mapped-types.js';
+export { genericModel } from './schema/generic-model.js';
+export { OneOf, readUnionTags, type OneOfOptions } from './schema/one-of.js';
+export { Bytes, DateOnly, Decimal, Dict, Duration, Int, SetOf, TimeOnly, type EnumLike, type TypeRef, type TypeSpec } from './schema/type-spec.js';
 export { dtoShape, type DtoShape, type PropertyShape, type ValidationRule } from './schema/dto-shape.js';
 export { wireName } from './schema/wire-name.js';
 
@@ -59,11 +63,11 @@ export {
 } from './routing/route-match.js';
 export { DEFAULT_SERVER_LIMITS, resolveServerLimits, type ServerLimits } from './adapter/server-limits.js';
 export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
-export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource } from './metadata/records.js';
+export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource, ResponseModelOptions } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
 export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';
 export { createDefaultLogger, silentLogger, type Logger } from './logger.js';
-export { Duration, Env, Secret, Settings, type SettingsClassOptions } from './settings/setting-decorators.js';
+export { Env, Milliseconds, Secret, Settings, type SettingsClassOptions } from './settings/setting-decorators.js';
 export {
   REDACTED, SettingsError, loadSettings, settingsProvider, type LoadSettingsOptions, type SettingsIssue,
 } from './settings/load-settings.js';

@@ -4,7 +4,7 @@
  */
 import type { AppInfo, HttpMethod, RouteDef, RouteTable } from '@decorumjs/core';
 import type { OpenApiDocument, OperationObject, PathItemObject, TagObject } from './openapi-types.js';
-import { assignOperationIds } from './operation/operation-ids.js';
+import { assignOperationIds, type GenerateOperationId } from './operation/operation-ids.js';
 import { buildParameters } from './operation/parameters.js';
 import { buildRequestBody, buildResponses } from './operation/responses.js';
 import { SchemaRegistry } from './schema/schema-registry.js';
@@ -15,6 +15,12 @@ export interface BuildOpenApiOptions {
   validationStatus?: number;
   /** Descriptions of tags, listed at the top of the document in this order. */
   tags?: TagObject[];
+  /**
+   * Makes the operation id of each route that declares none (FastAPI's `generate_unique_id_function`).
+   * It must depend on the route alone, so one route's id never changes when another is added.
+   * The default is the controller and handler name: `ItemsController.readItem` → `itemsReadItem`.
+   */
+  generateOperationId?: GenerateOperationId;
 }
 
 const OPENAPI_METHODS: Readonly<Record<HttpMethod, keyof PathItemObject>> = {
@@ -29,7 +35,7 @@ const OPENAPI_METHODS: Readonly<Record<HttpMethod, keyof PathItemObject>> = {
  */
 export function buildOpenApi(routes: RouteTable, info: AppInfo, options: BuildOpenApiOptions = {}): OpenApiDocument {
   const documented = routes.filter((r) => r.info.includeInSchema);
-  const operationIds = assignOperationIds(documented);
+  const operationIds = assignOperationIds(documented, options.generateOperationId);
   const registry = new SchemaRegistry();
   const security = new SecuritySchemes();
   const paths: Record<string, PathItemObject> = {};

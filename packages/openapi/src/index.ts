@@ -6,6 +6,7 @@
  * const document = openApiDocument(app); // { openapi: '3.1.0', paths: { '/items/{item_id}': … } }
  */
 export { buildOpenApi, type BuildOpenApiOptions } from './build-openapi.js';
+export type { GenerateOperationId } from './operation/operation-ids.js';
 export { openApiDocument } from './app-document.js';
 export { openApi, type OpenApiPluginOptions } from './serve/openapi-plugin.js';
 export type { SecuredDependency } from './security/security-scheme.js';

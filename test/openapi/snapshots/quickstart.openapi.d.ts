@@ -9,7 +9,7 @@ export interface paths {
             cookie?: never;
         };
         /** Hello */
-        get: operations["hello"];
+        get: operations["itemsHello"];
         put?: never;
         post?: never;
         delete?: never;
@@ -26,7 +26,7 @@ export interface paths {
             cookie?: never;
         };
         /** Read Item */
-        get: operations["readItem"];
+        get: operations["itemsReadItem"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,7 +45,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create Item */
-        post: operations["createItem"];
+        post: operations["itemsCreateItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -62,7 +62,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Greet */
-        post: operations["greet"];
+        post: operations["itemsGreet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -124,7 +124,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    hello: {
+    itemsHello: {
         parameters: {
             query?: {
                 name?: string;
@@ -155,7 +155,7 @@ export interface operations {
             };
         };
     };
-    readItem: {
+    itemsReadItem: {
         parameters: {
             query?: {
                 q?: string | null;
@@ -188,7 +188,7 @@ export interface operations {
             };
         };
     };
-    createItem: {
+    itemsCreateItem: {
         parameters: {
             query?: never;
             header?: never;
@@ -221,7 +221,7 @@ export interface operations {
             };
         };
     };
-    greet: {
+    itemsGreet: {
         parameters: {
             query?: never;
             header?: never;

@@ -1,7 +1,7 @@
 // The README's "Settings" example, verbatim: test/settings/readme.test.ts runs it.
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateNested } from 'class-validator';
-import { Controller, Duration, Get, Property, Secret, Settings, createApp, settingsProvider } from '@decorumjs/decorum';
+import { Controller, Get, Milliseconds, Property, Secret, Settings, createApp, settingsProvider } from '@decorumjs/decorum';
 
 class DatabaseSettings {
   @IsUrl({ protocols: ['postgres'], require_tld: false }) url!: string;       // APP_DB__URL (required)
@@ -14,7 +14,7 @@ export class AppSettings {
   @IsBoolean() debug = false;                                                  // APP_DEBUG=yes
   @Secret() @IsString() @MinLength(32) jwtSecret!: string;                     // APP_JWT_SECRET (required, redacted)
   @Property({ type: [String] }) @IsString({ each: true }) corsOrigins: string[] = [];  // APP_CORS_ORIGINS=a,b or ["a","b"]
-  @Duration() tokenTtl = 15 * 60_000;                                          // APP_TOKEN_TTL=2h → 7200000
+  @Milliseconds() tokenTtl = 15 * 60_000;                                          // APP_TOKEN_TTL=2h → 7200000
   @ValidateNested() @Type(() => DatabaseSettings) db!: DatabaseSettings;
 }
 

@@ -8,6 +8,10 @@ import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Constraints } from '../route-table/route-def.js';
 import type { TypeRef } from '../schema/type-spec.js';
 import { issue } from './issues.js';
+import { intParsingSize } from './safe-integers.js';
+import { readDuration } from './duration.js';
+import { readDateOnly, readTimeOnly } from './date-parts.js';
+import { readBytes, readDecimal } from './exact-values.js';
 
 /** Returned by a coercer that has pushed its error. */
 export const INVALID: unique symbol = Symbol('decorum.invalid');
@@ -40,7 +44,7 @@ function parser(type: TypeRef): Coercer {
       return (raw, loc, errors) => {
         const value = INTEGER.test(raw) ? Number(raw) : NaN;
         if (Number.isSafeInteger(value)) return value;
-        errors.push(issue.intParsing(loc, raw));
+        errors.push(Number.isNaN(value) ? issue.intParsing(loc, raw) : intParsingSize(loc, raw));
         return INVALID;
       };
     case 'number':
@@ -74,8 +78,21 @@ function parser(type: TypeRef): Coercer {
         return INVALID;
       };
     }
+    case 'duration':
+      return (raw, loc, errors) => readDuration(raw, loc, errors) ?? INVALID;
+    case 'dateOnly':
+      return (raw, loc, errors) => readDateOnly(raw, loc, errors) ?? INVALID;
+    case 'timeOnly':
+      return (raw, loc, errors) => readTimeOnly(raw, loc, errors) ?? INVALID;
+    case 'decimal':
+      return (raw, loc, errors) => readDecimal(raw, loc, errors) ?? INVALID;
+    case 'bytes':
+      return (raw, loc, errors) => readBytes(raw, loc, errors) ?? INVALID;
     case 'array':
     case 'dto':
+    case 'union':
+    case 'record':
+    case 'set':
       throw decorumErrors.internal(`no string coercion for ${type.kind} (route-table checks the declared type)`);
   }
 }

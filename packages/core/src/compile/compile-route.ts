@@ -1,6 +1,6 @@
 /**
  * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
- * here, once: binders per parameter, whether to read the body, the response projector and headers.
+ * here, once: binders per parameter, whether to read the body, the response stage and headers.
  * Per request the path is: [read body] → bind → call → [function-scoped cleanup] → serialize → send → [cleanup];
  * a failure anywhere runs every cleanup first, then chooses the error response.
  */
@@ -15,9 +15,10 @@ import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
+import { compileResponseStage } from './response-model.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
 import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
-import { compileProjector, toJson } from './serialize.js';
+import { toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
 import {
@@ -94,7 +95,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const arity = binders.length;
   const instance = runtime.instance(def);
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
-  const projector = compileProjector(def.responseModel);
+  const respond = compileResponseStage(def);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
   const streams = def.streams === 'jsonl';
   const streamHeaders: OutgoingHeaders = { ...jsonHeaders, 'content-type': JSON_LINES };
@@ -109,10 +110,13 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     const status = ctx.responseStatus ?? def.status;
     if (streams && isItemStream(result)) {
       const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
-      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, projector));
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, respond));
     }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
-    return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));
+    if (BODYLESS.has(status)) return ctx.reply.send(status, headers, null);
+    const body = respond ? respond(result) : result;
+    if (isPromise(body)) return body.then((value) => ctx.reply.send(status, headers, toJson(value)));
+    return ctx.reply.send(status, headers, toJson(body));
   };
 
   const bind = arity === 0 && sideEffects.length === 0 ? () => NO_ARGS : (ctx: RequestContext): unknown[] | Promise<unknown[]> => {

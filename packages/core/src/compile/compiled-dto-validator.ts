@@ -8,7 +8,7 @@
  * Only what is provably identical is compiled. A DTO falls back to class-validator entirely when it
  * has nested or async rules, user-defined constraints, class-transformer decorators, or initialised
  * properties without rules; a request falls back when a declared value is an object (class-transformer
- * deep-copies those) other than an array of primitives (which it copies shallowly, as done here).
+ * deep-copies those) other than a Date or an array of primitives (which it copies shallowly, as done here).
  */
 import type { ValidationArguments } from 'class-validator';
 import type { Class } from '../metadata/records.js';
@@ -84,8 +84,10 @@ export function compileFastDtoValidator(cls: Class, options: DtoValidationOption
       if (skippedDeclared.has(key)) continue;
       let value = source[key];
       if (typeof value === 'object' && value !== null) {
-        if (!isPrimitiveArray(value)) return fallback(input, loc, errors);
-        value = value.slice();
+        // class-transformer copies a Date into an equal one (and shallow-copies arrays of primitives).
+        if (value instanceof Date) value = new Date(value.getTime());
+        else if (isPrimitiveArray(value)) value = value.slice();
+        else return fallback(input, loc, errors);
       }
       instance[key] = value;
     }

@@ -4,6 +4,10 @@
  */
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
+import { encodeJson } from './encode-json.js';
+import { compileUnionProjector, mapValues, writeDuration } from './project-structured.js';
+import { writeDateOnly, writeTimeOnly } from './date-parts.js';
+import { writeDecimal } from './exact-values.js';
 
 export type Projector = (value: unknown) => unknown;
 
@@ -21,6 +25,20 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
     if (item === identity) return identity;
     return (value) => (Array.isArray(value) ? value.map(item) : value);
   }
+  if (type.kind === 'record') {
+    const value = project(type.values, cache);
+    if (value === identity) return identity;
+    return (input) => (typeof input === 'object' && input !== null ? mapValues(input as Record<string, unknown>, value) : input);
+  }
+  if (type.kind === 'set') {
+    const item = project(type.items, cache);
+    return (value) => (value instanceof Set || Array.isArray(value) ? [...new Set(value)].map(item) : value);
+  }
+  if (type.kind === 'union') return compileUnionProjector(type, (dto) => project({ kind: 'dto', dto }, cache));
+  if (type.kind === 'duration') return writeDuration;
+  if (type.kind === 'dateOnly') return writeDateOnly;
+  if (type.kind === 'timeOnly') return writeTimeOnly;
+  if (type.kind === 'decimal') return writeDecimal;
   if (type.kind !== 'dto') return identity;
   const cached = cache.get(type.dto);
   if (cached) return cached;
@@ -41,7 +59,10 @@ function project(type: TypeRef, cache: Map<unknown, Projector>): Projector {
   return projector;
 }
 
-/** JSON text for a handler's result; `undefined` is sent as `null`, as FastAPI sends `None`. */
+/**
+ * JSON text for a handler's result; `undefined` is sent as `null`, as FastAPI sends `None`. Sets, maps,
+ * bigints and bytes are encoded (see `encodeJson`).
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
+  return encodeJson(value);
 }

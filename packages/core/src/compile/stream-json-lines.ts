@@ -4,7 +4,6 @@
  * (the adapters write an `AsyncIterable` body chunk by chunk, with backpressure). A client that goes
  * away ends the iteration, so the generator's `finally` runs; dependency cleanup waits for the end.
  */
-import type { Projector } from './serialize.js';
 import { toJson } from './serialize.js';
 
 export const JSON_LINES = 'application/jsonl';
@@ -15,7 +14,12 @@ export function isItemStream(value: unknown): value is Iterable<unknown> | Async
   return Symbol.asyncIterator in value || Symbol.iterator in value;
 }
 
-/** Each item as one line of JSON; JSON text never holds a raw newline, so lines cannot break. */
-export async function* toJsonLines(items: Iterable<unknown> | AsyncIterable<unknown>, project: Projector): AsyncGenerator<string> {
-  for await (const item of items) yield `${toJson(project(item))}\n`;
+/**
+ * Each item as one line of JSON, through the route's response stage when it has one (projected,
+ * validated, defaults filled); JSON text never holds a raw newline, so lines cannot break.
+ */
+export async function* toJsonLines(
+  items: Iterable<unknown> | AsyncIterable<unknown>, respond: ((item: unknown) => unknown) | null,
+): AsyncGenerator<string> {
+  for await (const item of items) yield `${toJson(respond ? await respond(item) : item)}\n`;
 }

@@ -15,6 +15,9 @@ import { issue } from './issues.js';
 import { toErrorDetails } from './class-validator-errors.js';
 import { compileFastDtoValidator } from './compiled-dto-validator.js';
 import { dropConstructorKeys } from './drop-constructor-keys.js';
+import { withIsoDates } from './iso-dates.js';
+import { withSafeIntegers } from './safe-integers.js';
+import { withStructuredProperties } from './structured-properties.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface DtoValidationOptions {
@@ -30,7 +33,8 @@ export type DtoValidator = (input: unknown, loc: Loc, errors: ErrorDetail[]) => 
 
 export function compileDtoValidator(cls: Class, options: DtoValidationOptions): DtoValidator {
   const reference = compileClassValidatorDtoValidator(cls, options);
-  return compileFastDtoValidator(cls, options, reference) ?? reference;
+  const fast = compileFastDtoValidator(cls, options, reference) ?? reference;
+  return withStructuredProperties(cls, options, withSafeIntegers(cls, withIsoDates(cls, fast)));
 }
 
 /** The DTO validator that runs class-transformer and class-validator on every call. */

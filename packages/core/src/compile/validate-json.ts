@@ -9,7 +9,13 @@ import type { TypeRef } from '../schema/type-spec.js';
 import { compileChecks, INVALID, parseIsoDate } from './coerce.js';
 import { issue } from './issues.js';
 import { compileLaxCoercer, renameLaxErrors } from './lax-coerce.js';
+import { intParsingSize } from './safe-integers.js';
 import { compileDtoValidator, type DtoValidationOptions } from './validate-dto.js';
+import { compileUnionValidator } from './validate-union.js';
+import { compileRecordValidator } from './validate-record.js';
+import { readDuration } from './duration.js';
+import { readDateOnly, readTimeOnly } from './date-parts.js';
+import { readBytes, readDecimal } from './exact-values.js';
 
 export type JsonValidator = (value: unknown, loc: Loc, errors: ErrorDetail[]) => unknown;
 
@@ -46,7 +52,10 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
     case 'string':
       return (value, loc, errors) => (typeof value === 'string' ? value : fail(errors, issue.stringType(loc, value)));
     case 'integer':
-      return (value, loc, errors) => (Number.isSafeInteger(value) ? value : fail(errors, issue.intType(loc, value)));
+      return (value, loc, errors) => {
+        if (Number.isSafeInteger(value)) return value;
+        return fail(errors, Number.isInteger(value) ? intParsingSize(loc, value) : issue.intType(loc, value));
+      };
     case 'number':
       return (value, loc, errors) => (typeof value === 'number' ? value : fail(errors, issue.floatType(loc, value)));
     case 'boolean':
@@ -74,6 +83,29 @@ function typeValidator(type: TypeRef, options: DtoValidationOptions): JsonValida
     }
     case 'dto':
       return compileDtoValidator(type.dto, options);
+    case 'union':
+      return compileUnionValidator(type, (cls) => compileDtoValidator(cls, options));
+    case 'record':
+      return compileRecordValidator(type, typeValidator(type.values, options));
+    case 'duration':
+      return (value, loc, errors) => readDuration(value, loc, errors) ?? INVALID;
+    case 'dateOnly':
+      return (value, loc, errors) => readDateOnly(value, loc, errors) ?? INVALID;
+    case 'timeOnly':
+      return (value, loc, errors) => readTimeOnly(value, loc, errors) ?? INVALID;
+    case 'set': {
+      // A JSON array, its items validated as a list's, then collected: duplicates go, as in pydantic.
+      const list = typeValidator({ kind: 'array', items: type.items }, options);
+      return (value, loc, errors) => {
+        const items = list(value instanceof Set ? [...value] : value, loc, errors);
+        if (isPromise(items)) return items.then((v) => (v === INVALID ? INVALID : new Set(v as unknown[])));
+        return items === INVALID ? INVALID : new Set(items as unknown[]);
+      };
+    }
+    case 'decimal':
+      return (value, loc, errors) => readDecimal(value, loc, errors) ?? INVALID;
+    case 'bytes':
+      return (value, loc, errors) => (value instanceof Uint8Array ? value : readBytes(value, loc, errors) ?? INVALID);
   }
 }
 

@@ -2,7 +2,7 @@
  * Decorators that shape a route's response and its documentation.
  */
 import { methodRecord, classRecord } from '../metadata/store.js';
-import type { OperationInfo } from '../metadata/records.js';
+import type { OperationInfo, ResponseModelOptions } from '../metadata/records.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { GuardLike } from '../extensions/guards.js';
 import type { InterceptorLike } from '../extensions/interceptors.js';
@@ -23,14 +23,19 @@ export function ResponseHeader(name: string, value: string): MethodDecorator {
 }
 
 /**
- * The response model: output is filtered to the model's declared properties, so a `password` on the
- * returned object never leaves the server, and the model documents the response.
+ * The response model, as FastAPI's `response_model`: the handler's return value is validated against
+ * it (a mismatch is a server bug: a logged `ResponseValidationError` and a generic 500), filtered to its
+ * declared properties (a `password` on the returned object never leaves the server), completed with its
+ * declared defaults, and documented. `options` are FastAPI's `response_model_exclude_unset` and friends.
  * @example
  * @Get(':id') @ResponseModel(UserOut) read() { return this.users.find(id); }
+ * @Patch(':id') @ResponseModel(UserOut, { excludeUnset: true, exclude: ['internalNotes'] }) update() {}
  */
-export function ResponseModel(type: TypeSpec): MethodDecorator {
+export function ResponseModel(type: TypeSpec, options?: ResponseModelOptions): MethodDecorator {
   return (target, key) => {
-    methodRecord(target, key).responseModel = type;
+    const record = methodRecord(target, key);
+    record.responseModel = type;
+    if (options) record.responseModelOptions = { ...options };
   };
 }
 

@@ -24,7 +24,7 @@ export class RequestValidationError extends Error {
 /** Thrown when a handler's return value does not fit its declared response model: a server bug. */
 export class ResponseValidationError extends Error {
   override readonly name = 'ResponseValidationError';
-  constructor(readonly errors: readonly ErrorDetail[]) {
-    super(`response does not match its model: ${errors.map((e) => `${e.loc.join('.')}: ${e.msg}`).join('; ')}`);
+  constructor(readonly errors: readonly ErrorDetail[], readonly route?: string) {
+    super(`${route ? `${route}: ` : ''}response does not match its model: ${errors.map((e) => `${e.loc.join('.')}: ${e.msg}`).join('; ')}`);
   }
 }

@@ -82,6 +82,23 @@ export interface ResponseRecord {
   readonly type?: TypeSpec;
 }
 
+/**
+ * How a response model writes its output (FastAPI's `response_model_*` options). Paths in `include` and
+ * `exclude` name fields, dotted for nested ones (`owner.email`); through arrays they apply to every item.
+ */
+export interface ResponseModelOptions {
+  /** Drop fields the handler did not set, so declared defaults are not filled in. */
+  readonly excludeUnset?: boolean;
+  /** Drop fields whose value is `null` (or `undefined`). */
+  readonly excludeNone?: boolean;
+  /** Drop fields whose value equals their declared default. */
+  readonly excludeDefaults?: boolean;
+  /** Only these fields. */
+  readonly include?: readonly string[];
+  /** All fields but these. */
+  readonly exclude?: readonly string[];
+}
+
 /** Documentation and behaviour shared by controllers and routes. */
 export interface OperationInfo {
   summary?: string;
@@ -100,6 +117,7 @@ export interface MethodRecord extends OperationInfo {
   responseModel?: TypeSpec;
   /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
   validationMode?: 'strict' | 'lax';
+  responseModelOptions?: ResponseModelOptions;
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

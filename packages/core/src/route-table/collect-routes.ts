@@ -4,12 +4,12 @@
  * app here with a message that names the handler and the fix.
  */
 import { decorumErrors } from '../errors.js';
-import { readParamTypes } from '../metadata/read.js';
+import { readParamTypes, readReturnType, readValidationRules } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
 import {
   HTTP_METHODS, type Class, type ClassRecord, type HttpMethod, type MethodRecord, type ParamRecord,
 } from '../metadata/records.js';
-import { STRING } from '../schema/type-spec.js';
+import { STRING, type TypeRef } from '../schema/type-spec.js';
 import { parsePath } from './path.js';
 import { resolveTypeSpec, toParamDef } from './param-def.js';
 import type { ParamDef, RouteDef } from './route-def.js';
@@ -104,7 +104,8 @@ function buildRoute(input: BuildInput): RouteDef {
     params,
     status: method.status ?? 200,
     headers: method.headers,
-    responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    responseModel: method.responseModel === undefined ? returnTypeModel(controller, handlerName, where) : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
+    ...(method.responseModelOptions && { responseModelOptions: method.responseModelOptions }),
     validationMode: method.validationMode,
     ...(isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
@@ -173,4 +174,17 @@ function defaultTag(controller: Class): string {
 function isGeneratorFunction(fn: unknown): boolean {
   const kind = Object.prototype.toString.call(fn);
   return kind === '[object AsyncGeneratorFunction]' || kind === '[object GeneratorFunction]';
+}
+
+/**
+ * A handler's declared return type as its response model, as FastAPI reads a return annotation: a
+ * synchronous `read(): ItemOut` records `ItemOut` in `design:returntype`. Only a DTO class counts (one
+ * with class-validator rules); `Promise`, arrays, primitives and `HttpResponse` say nothing usable, so
+ * async handlers still name their model with `@ResponseModel`, which also overrides this.
+ */
+function returnTypeModel(controller: Class, handlerName: string, where: string): TypeRef | undefined {
+  const declared = readReturnType(controller, handlerName);
+  if (typeof declared !== 'function' || declared === Promise || declared === Object || declared === Array) return undefined;
+  if (readValidationRules(declared as Class).length === 0) return undefined;
+  return resolveTypeSpec(declared, `${where} return type`);
 }

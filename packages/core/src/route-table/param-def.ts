@@ -6,6 +6,7 @@ import { DecorumError, decorumErrors } from '../errors.js';
 import type { ParamOptions, ParamRecord } from '../metadata/records.js';
 import { DECLARED_TYPE, DEFAULT, SPLIT } from '../extensions/pipes.js';
 import { dtoShape } from '../schema/dto-shape.js';
+import { readUnionTags } from '../schema/one-of.js';
 import { STRING, UNKNOWN, describeType, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import type { Constraints, ParamDef } from './route-def.js';
 
@@ -108,9 +109,11 @@ export function resolveTypeSpec(spec: unknown, label: string): TypeRef {
  */
 function checkDtos(type: TypeRef, label: string): TypeRef {
   if (type.kind === 'array') checkDtos(type.items, label);
-  if (type.kind !== 'dto') return type;
+  if (type.kind !== 'dto' && type.kind !== 'union') return type;
   try {
-    dtoShape(type.dto);
+    if (type.kind === 'dto') dtoShape(type.dto);
+    else for (const variant of type.variants) dtoShape(variant);
+    if (type.kind === 'union' && type.discriminator !== undefined) readUnionTags(type.variants, type.discriminator);
   } catch (error) {
     if (!(error instanceof DecorumError)) throw error;
     throw error.within(label);

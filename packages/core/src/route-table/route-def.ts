@@ -2,7 +2,7 @@
  * The route table: Decorum's one description of an app's HTTP surface. The compiler turns it into
  * request handlers and the OpenAPI builder turns it into a document; neither re-reads decorators.
  */
-import type { CleanupScope, Class, HttpMethod, OperationInfo, ParamSource } from '../metadata/records.js';
+import type { CleanupScope, Class, HttpMethod, OperationInfo, ParamSource, ResponseModelOptions } from '../metadata/records.js';
 import type { TypeRef } from '../schema/type-spec.js';
 
 export interface Constraints {
@@ -68,6 +68,8 @@ export interface RouteDef {
   readonly validationMode?: 'strict' | 'lax';
   /** `jsonl`: the handler is a generator, and its items are streamed as JSON Lines. */
   readonly streams?: 'jsonl';
+  /** `@ResponseModel(Type, options)`: what the model leaves out of the output. */
+  readonly responseModelOptions?: ResponseModelOptions;
   readonly responses: readonly ResponseDef[];
   readonly info: Readonly<Required<Pick<OperationInfo, 'tags' | 'includeInSchema'>>> & Readonly<OperationInfo>;
   /** Dependencies declared on the route, its controller or the app, run for their side effects. */

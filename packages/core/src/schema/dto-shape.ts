@@ -97,6 +97,7 @@ export function dtoShape(cls: Class): DtoShape {
 function nestedDto(type: TypeRef): Class | undefined {
   if (type.kind === 'dto') return type.dto;
   if (type.kind === 'array') return nestedDto(type.items);
+  if (type.kind === 'record') return nestedDto(type.values);
   return undefined;
 }
 
@@ -125,7 +126,7 @@ function propertyType(cls: Class, name: string, rules: readonly ValidationRule[]
   const nested = readTransformType(cls, name);
   const hasNestedRule = rules.some((r) => r.name === 'nestedValidation');
   const itemType = (): TypeRef | undefined => {
-    if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
+    if (typeof nested === 'function') return transformType(nested);
     return ruleType(rules.filter((r) => r.each));
   };
   // A union (`Image[] | null`) is recorded as Object: `@IsArray()` or an `each` nested rule says it is a list.
@@ -135,7 +136,7 @@ function propertyType(cls: Class, name: string, rules: readonly ValidationRule[]
     if (!items && hasNestedRule) throw nestedWithoutType(cls, name, true);
     return { kind: 'array', items: items ?? UNKNOWN };
   }
-  if (typeof nested === 'function') return { kind: 'dto', dto: nested as Class };
+  if (typeof nested === 'function') return transformType(nested);
   // `design:type` may name the class, but without @Type class-transformer leaves the value a plain
   // object, which class-validator then rejects on every request.
   if (hasNestedRule) throw nestedWithoutType(cls, name, false);
@@ -144,6 +145,13 @@ function propertyType(cls: Class, name: string, rules: readonly ValidationRule[]
   const fromDesign = designType === undefined ? undefined : toTypeRef(designType);
   if (fromDesign) return fromDesign;
   return UNKNOWN;
+}
+
+/** `@Type(() => Item)` names a nested DTO; `@Type(() => Date)` a date, not a model with properties. */
+// class-transformer's `@Type` thunk returns its own `Function` type.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function transformType(nested: Function): TypeRef {
+  return nested === Date ? DATE : { kind: 'dto', dto: nested as Class };
 }
 
 function ruleType(rules: readonly ValidationRule[]): TypeRef | undefined {

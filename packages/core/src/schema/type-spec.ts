@@ -9,11 +9,67 @@ import type { Class } from '../metadata/records.js';
 export type Int = number;
 export const Int = Symbol('decorum.Int');
 
+/** A union of DTO classes; made by `OneOf` (`one-of.ts`), read by `toTypeRef`. */
+export class OneOfSpec {
+  constructor(readonly variants: readonly Class[], readonly discriminator: string | undefined) {}
+}
+
+/**
+ * A dictionary, pydantic's `dict[str, T]` / TypeScript's `Record<string, T>`: `Dict(Number)`, or with
+ * typed keys `Dict(Number, { keys: Int })` (`dict[int, float]`). JSON keys are strings; typed keys are
+ * checked, and reach the handler as the strings they are.
+ */
+export class DictSpec {
+  constructor(readonly values: TypeSpec, readonly keys: typeof Int | NumberConstructor | StringConstructor) {}
+}
+
+/** A dictionary type; see `DictSpec`. */
+export function Dict(values: TypeSpec, options: { keys?: typeof Int | NumberConstructor | StringConstructor } = {}): DictSpec {
+  return new DictSpec(values, options.keys ?? String);
+}
+
+/**
+ * A duration in seconds, pydantic's `timedelta`: takes ISO 8601 (`P1DT2H`) or seconds, and a response
+ * model writes it as ISO 8601. Use as a value (`{ type: Duration }`) and as a type (`ttl: Duration`).
+ */
+export type Duration = number;
+export const Duration = Symbol('decorum.Duration');
+
+/** A calendar date without a time (`2025-01-31`), pydantic's `date`; the value is that string. */
+export type DateOnly = string;
+export const DateOnly = Symbol('decorum.DateOnly');
+
+/** A time of day (`14:30:05`), pydantic's `time`; the value is that string. */
+export type TimeOnly = string;
+export const TimeOnly = Symbol('decorum.TimeOnly');
+
+/** A decimal kept exact as its string (`"12.30"`), pydantic's `Decimal`; the value is that string. */
+export type Decimal = string;
+export const Decimal = Symbol('decorum.Decimal');
+
+/** Binary data, base64 in JSON, pydantic's `bytes`; the value is a `Uint8Array`. */
+export type Bytes = Uint8Array;
+export const Bytes = Symbol('decorum.Bytes');
+
+/** A set, pydantic's `set[T]`: `SetOf(String)` takes a JSON array, gives the handler a `Set`, written back as an array. */
+export class SetSpec {
+  constructor(readonly items: TypeSpec) {}
+}
+
+export function SetOf(items: TypeSpec): SetSpec {
+  return new SetSpec(items);
+}
+
 /** A string or numeric TypeScript enum object, or a readonly list of literal values. */
 export type EnumLike = Readonly<Record<string, string | number>> | readonly (string | number)[];
 
 export type TypeSpec =
   | typeof Int
+  | typeof Duration
+  | typeof DateOnly
+  | typeof TimeOnly
+  | typeof Decimal
+  | typeof Bytes
   | NumberConstructor
   | StringConstructor
   | BooleanConstructor
@@ -22,6 +78,9 @@ export type TypeSpec =
   | ArrayConstructor
   | Class
   | EnumLike
+  | OneOfSpec
+  | DictSpec
+  | SetSpec
   | readonly [TypeSpec];
 
 export type TypeRef =
@@ -30,9 +89,17 @@ export type TypeRef =
   | { readonly kind: 'integer' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'date' }
+  | { readonly kind: 'duration' }
+  | { readonly kind: 'dateOnly' }
+  | { readonly kind: 'timeOnly' }
+  | { readonly kind: 'decimal' }
+  | { readonly kind: 'bytes' }
   | { readonly kind: 'enum'; readonly values: readonly (string | number)[] }
   | { readonly kind: 'array'; readonly items: TypeRef }
   | { readonly kind: 'dto'; readonly dto: Class }
+  | { readonly kind: 'union'; readonly variants: readonly Class[]; readonly discriminator?: string }
+  | { readonly kind: 'set'; readonly items: TypeRef }
+  | { readonly kind: 'record'; readonly keys: 'string' | 'integer' | 'number'; readonly values: TypeRef }
   | { readonly kind: 'unknown' };
 
 export const STRING: TypeRef = { kind: 'string' };
@@ -48,12 +115,28 @@ export const UNKNOWN: TypeRef = { kind: 'unknown' };
  */
 export function toTypeRef(spec: unknown): TypeRef | undefined {
   if (spec === Int) return INTEGER;
+  if (spec === Duration) return { kind: 'duration' };
+  if (spec === DateOnly) return { kind: 'dateOnly' };
+  if (spec === TimeOnly) return { kind: 'timeOnly' };
+  if (spec === Decimal) return { kind: 'decimal' };
+  if (spec === Bytes) return { kind: 'bytes' };
   if (spec === Number) return NUMBER;
   if (spec === String) return STRING;
   if (spec === Boolean) return BOOLEAN;
   if (spec === Date) return DATE;
   if (spec === Object || spec === undefined || spec === null) return undefined;
   if (spec === Array) return undefined;
+  if (spec instanceof SetSpec) return { kind: 'set', items: toTypeRef(spec.items) ?? UNKNOWN };
+  if (spec instanceof DictSpec) {
+    const values = toTypeRef(spec.values);
+    const keys = spec.keys === Int ? 'integer' : spec.keys === Number ? 'number' : 'string';
+    return { kind: 'record', keys, values: values ?? UNKNOWN };
+  }
+  if (spec instanceof OneOfSpec) {
+    return { kind: 'union', variants: spec.variants, ...(spec.discriminator !== undefined && { discriminator: spec.discriminator }) };
+  }
+  // Values the JSON encoder writes (a `Set` property, `Buffer`), not models with properties to read.
+  if (isBuiltInValue(spec)) return undefined;
   if (Array.isArray(spec)) {
     if (spec.length === 1) {
       const items = toTypeRef(spec[0]);
@@ -88,9 +171,20 @@ export function describeType(type: TypeRef): string {
       return `array of ${describeType(type.items)}`;
     case 'dto':
       return type.dto.name;
+    case 'union':
+      return `one of ${type.variants.map((v) => v.name).join(', ')}`;
+    case 'record':
+      return `dictionary of ${describeType(type.values)}`;
+    case 'set':
+      return `set of ${describeType(type.items)}`;
     case 'enum':
       return `one of ${type.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:
       return type.kind;
   }
+}
+
+function isBuiltInValue(spec: unknown): boolean {
+  return spec === Set || spec === Map || spec === BigInt || spec === ArrayBuffer ||
+    (typeof spec === 'function' && (spec === Uint8Array || spec.prototype instanceof Uint8Array));
 }

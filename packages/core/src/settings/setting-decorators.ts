@@ -48,10 +48,11 @@ export function Secret(): PropertyDecorator {
 }
 
 /**
- * A duration in milliseconds, written `500ms`, `30s`, `15m`, `2h`, `7d` or as plain milliseconds; also
+ * A duration setting in milliseconds (named apart from the `Duration` type, which is seconds as pydantic's
+ * `timedelta`), written `500ms`, `30s`, `15m`, `2h`, `7d` or as plain milliseconds; also
  * checked to be a whole number ≥ 0.
  */
-export function Duration(): PropertyDecorator {
+export function Milliseconds(): PropertyDecorator {
   return (target, key) => {
     mark(target, key, { duration: true });
     IsInt()(target, key as string);

@@ -1,45 +1,72 @@
 /**
- * Operation ids name the methods of generated clients, so they must be unique, stable, and read like
- * code. A route's id is its `operationId` if one is declared, else its handler's name (`readItem`);
- * a handler name used by several routes is qualified by its controller (`usersList`, `itemsList`), or
- * by the HTTP method (`proxy_get`, for `@All`), or both; routes nothing tells apart are numbered.
+ * Operation ids name the methods of generated clients, so they must be unique, read like code, and above
+ * all be stable: a route's id is a pure function of the route itself (as FastAPI's per-route
+ * `generate_unique_id`), so adding, removing or reordering other routes never renames it.
+ *
+ * The id is `@Operation({ operationId })` when declared, else `generateOperationId(route)` when the app
+ * gives one, else the controller and handler name (`ItemsController.readItem` → `itemsReadItem`). A
+ * handler that serves several routes itself (`@Get('ping') @Get('healthz')`, `@All`) adds what tells its
+ * own routes apart: the method (`proxyProxy_post`) and/or the path (`pingPing_healthz`). Two routes that
+ * still share an id are a developer mistake, refused with the fix, never silently renumbered.
  */
 import type { RouteDef } from '@decorumjs/core';
 import { openApiErrors } from '../errors.js';
 
-export function assignOperationIds(routes: readonly RouteDef[]): Map<RouteDef, string> {
+/** Makes the operation id of a route with none declared; it must depend on the route alone. */
+export type GenerateOperationId = (route: RouteDef) => string;
+
+export function assignOperationIds(routes: readonly RouteDef[], generate?: GenerateOperationId): Map<RouteDef, string> {
+  const siblings = generate ? undefined : handlerSiblings(routes);
   const ids = new Map<RouteDef, string>();
-  const taken = new Set<string>();
+  const owners = new Map<string, RouteDef>();
   for (const route of routes) {
     const declared = route.info.operationId;
-    if (declared === undefined) continue;
-    if (taken.has(declared)) {
-      throw openApiErrors.operationIdTaken(declared, route.id);
-    }
-    taken.add(declared);
-    ids.set(route, declared);
-  }
-  const generated = routes.filter((r) => !ids.has(r));
-  const counts = CANDIDATES.map((candidate) => countBy(generated, candidate));
-  for (const route of generated) {
-    const unique = CANDIDATES.map((candidate) => candidate(route)).find((id, level) => counts[level]?.get(id) === 1 && !taken.has(id));
-    // Nothing tells the routes apart (one handler on two paths): number them in route order.
-    const base = unique ?? route.handlerName;
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
-    taken.add(id);
+    const id = declared ?? (generate ? generate(route) : defaultOperationId(route, siblings?.get(route)));
+    const owner = owners.get(id);
+    if (owner) throw duplicateId(id, owner, route, declared !== undefined || owner.info.operationId !== undefined);
+    owners.set(id, route);
     ids.set(route, id);
   }
   return ids;
 }
 
-/** Ever more specific names; a route takes the first one no other route shares. */
-const CANDIDATES: readonly ((route: RouteDef) => string)[] = [
-  (route) => route.handlerName,
-  (route) => qualifiedName(route),
-  (route) => `${route.handlerName}_${route.method.toLowerCase()}`,
-  (route) => `${qualifiedName(route)}_${route.method.toLowerCase()}`,
-];
+/** What varies among the routes one handler serves. */
+interface Siblings {
+  readonly methods: boolean;
+  readonly paths: boolean;
+}
+
+function defaultOperationId(route: RouteDef, siblings: Siblings | undefined): string {
+  const parts = [qualifiedName(route)];
+  if (siblings?.methods) parts.push(route.method.toLowerCase());
+  if (siblings?.paths) parts.push(pathSlug(route.openapiPath));
+  return parts.join('_');
+}
+
+/**
+ * For handlers that serve more than one route, whether those routes differ by method and by path. All
+ * of a handler's routes come from its own decorators, so this reads the route's own declaration only.
+ */
+function handlerSiblings(routes: readonly RouteDef[]): Map<RouteDef, Siblings> {
+  const byHandler = new Map<unknown, Map<string, RouteDef[]>>();
+  for (const route of routes) {
+    const handlers = byHandler.get(route.controller) ?? new Map<string, RouteDef[]>();
+    byHandler.set(route.controller, handlers);
+    handlers.set(route.handlerName, [...(handlers.get(route.handlerName) ?? []), route]);
+  }
+  const out = new Map<RouteDef, Siblings>();
+  for (const handlers of byHandler.values()) {
+    for (const own of handlers.values()) {
+      if (own.length < 2) continue;
+      const siblings = {
+        methods: new Set(own.map((r) => r.method)).size > 1,
+        paths: new Set(own.map((r) => r.openapiPath)).size > 1,
+      };
+      for (const route of own) out.set(route, siblings);
+    }
+  }
+  return out;
+}
 
 /** `UsersController.list` → `usersList`. */
 function qualifiedName(route: RouteDef): string {
@@ -48,8 +75,12 @@ function qualifiedName(route: RouteDef): string {
   return `${controller.charAt(0).toLowerCase()}${controller.slice(1)}${handler.charAt(0).toUpperCase()}${handler.slice(1)}`;
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
+/** `/items/{item_id}/tags` → `items_item_id_tags`; `/` → `root`. */
+function pathSlug(path: string): string {
+  return path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'root';
+}
+
+function duplicateId(id: string, first: RouteDef, second: RouteDef, declared: boolean): Error {
+  const routes = `${first.method} ${first.openapiPath} ${first.id} and ${second.method} ${second.openapiPath} ${second.id}`;
+  return openApiErrors.operationIdTaken(id, declared, routes);
 }

@@ -5,7 +5,7 @@
 import { STATUS_TEXT, type RouteDef, type TypeRef } from '@decorumjs/core';
 import type { JsonSchema, RequestBodyObject, ResponseObject } from '../openapi-types.js';
 import {
-  HTTP_VALIDATION_ERROR, VALIDATION_ERROR, refTo, toJsonValue, type SchemaRegistry,
+  HTTP_VALIDATION_ERROR, VALIDATION_ERROR, refTo, toJsonValue, type SchemaMode, type SchemaRegistry,
 } from '../schema/schema-registry.js';
 import { documentedParams } from './parameters.js';
 
@@ -42,14 +42,19 @@ export interface ResponseOptions {
 export function buildResponses(route: RouteDef, registry: SchemaRegistry, options: ResponseOptions): Record<string, ResponseObject> {
   const responses: Record<string, ResponseObject> = {};
   const declaredSuccess = route.responses.find((r) => r.status === route.status);
-  const successType = declaredSuccess?.type ?? route.responseModel;
+  // The response model fills defaults in (the output schema), unless the route leaves unset or
+  // default fields out; types named only by @ApiResponse are written as the code makes them.
+  const type = declaredSuccess?.type ?? route.responseModel;
+  const trims = route.responseModelOptions?.excludeUnset === true || route.responseModelOptions?.excludeDefaults === true;
+  const fills = type === route.responseModel && !trims;
+  const description = declaredSuccess?.description ?? 'Successful Response';
   responses[String(route.status)] = route.streams === 'jsonl' && !NO_CONTENT.has(route.status)
-    ? jsonLines(declaredSuccess?.description ?? 'Successful Response', successType, registry)
-    : response(route.status, declaredSuccess?.description ?? 'Successful Response', successType, registry, true);
+    ? jsonLines(description, type, registry, fills ? 'output' : 'input')
+    : response(route.status, description, type, registry, true, fills ? 'output' : 'input');
   for (const declared of route.responses) {
     if (declared.status === route.status) continue;
     const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
-    responses[String(declared.status)] = response(declared.status, description, declared.type, registry, false);
+    responses[String(declared.status)] = response(declared.status, description, declared.type, registry, false, 'input');
   }
   const status = String(options.validationStatus);
   if (documentedParams(route).length > 0 && !(status in responses)) {
@@ -62,9 +67,11 @@ export function buildResponses(route: RouteDef, registry: SchemaRegistry, option
  * A success response without a model still has a JSON body of any shape (`schema: {}`), as FastAPI
  * documents it; other responses get content only when they name a type.
  */
-function response(status: number, description: string, type: TypeRef | undefined, registry: SchemaRegistry, success: boolean): ResponseObject {
+function response(
+  status: number, description: string, type: TypeRef | undefined, registry: SchemaRegistry, success: boolean, mode: SchemaMode,
+): ResponseObject {
   if (NO_CONTENT.has(status) || (type === undefined && !success)) return { description };
-  const schema = type === undefined ? {} : registry.typeSchema(type);
+  const schema = type === undefined ? {} : registry.typeSchema(type, mode);
   return { description, content: { 'application/json': { schema } } };
 }
 
@@ -72,8 +79,8 @@ function response(status: number, description: string, type: TypeRef | undefined
  * A generator handler's stream: `application/jsonl`, one item per line. OpenAPI 3.1 has no keyword for
  * the schema of each item (3.2's `itemSchema`), so `schema` names the item and the description says so.
  */
-function jsonLines(description: string, type: TypeRef | undefined, registry: SchemaRegistry): ResponseObject {
-  const schema = type === undefined ? {} : registry.typeSchema(type);
+function jsonLines(description: string, type: TypeRef | undefined, registry: SchemaRegistry, mode: SchemaMode): ResponseObject {
+  const schema = type === undefined ? {} : registry.typeSchema(type, mode);
   return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
 }
 

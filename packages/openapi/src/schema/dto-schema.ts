@@ -4,16 +4,17 @@
  */
 import type { DtoShape, PropertyShape } from '@decorumjs/core';
 import type { JsonSchema } from '../openapi-types.js';
-import { toJsonValue, withNull, type SchemaRegistry } from './schema-registry.js';
+import { toJsonValue, withNull, type SchemaMode, type SchemaRegistry } from './schema-registry.js';
 import { applyValidationRules } from './validation-keywords.js';
 
 /** `title` is the class name even when the component key had to be suffixed (`Item_2`). */
-export function buildDtoSchema(shape: DtoShape, registry: SchemaRegistry): JsonSchema {
+export function buildDtoSchema(shape: DtoShape, registry: SchemaRegistry, mode: SchemaMode): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const property of shape.properties) {
-    properties[property.name] = propertySchema(property, registry);
-    if (isRequired(property)) required.push(property.name);
+    properties[property.name] = propertySchema(property, registry, mode);
+    // A response model fills a default in, so as output such a field is always there.
+    if (isRequired(property) || (mode === 'output' && property.hasDefault && !property.optional)) required.push(property.name);
   }
   return { type: 'object', title: shape.name, properties, ...(required.length > 0 && { required }) };
 }
@@ -26,9 +27,9 @@ export function isRequired(property: PropertyShape): boolean {
   return !property.optional && !property.hasDefault;
 }
 
-export function propertySchema(property: PropertyShape, registry: SchemaRegistry): JsonSchema {
+export function propertySchema(property: PropertyShape, registry: SchemaRegistry, mode: SchemaMode = 'input'): JsonSchema {
   const { options } = property;
-  let schema = applyValidationRules(registry.typeSchema(property.type), property.rules);
+  let schema = applyValidationRules(registry.typeSchema(property.type, mode), property.rules);
   if (options.format !== undefined) schema.format = options.format;
   if (property.nullable) schema = withNull(schema);
   const fallback = property.hasDefault ? toJsonValue(property.default) : undefined;

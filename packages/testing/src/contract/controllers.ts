@@ -188,6 +188,17 @@ export class ResponsesController {
     return [{ name: 'Ada', email: 'ada@example.com', password: 'x' }, { name: 'Alan', email: 'alan@example.com', admin: true }];
   }
 
+  @Get('model-mismatch')
+  @ResponseModel(UserOut)
+  modelMismatch() {
+    return { name: 42, email: 'ada@example.com' };
+  }
+
+  @Get('encoded')
+  encoded() {
+    return { tags: new Set(['a', 'b']), id: 2n ** 64n, at: new Date(0), bytes: new Uint8Array([0, 1, 2, 255]) };
+  }
+
   @Get('text')
   text() {
     return new HttpResponse('pong', { contentType: 'text/plain; charset=utf-8' });

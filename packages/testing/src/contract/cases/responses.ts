@@ -51,6 +51,16 @@ export function responseCases(fetch: RequestTarget): void {
         body: [{ name: 'Ada', email: 'ada@example.com' }, { name: 'Alan', email: 'alan@example.com' }],
       });
     });
+
+    test('a return value that breaks the model is a 500 with the generic body', async () => {
+      expect(await statusAndJson(fetch('/responses/model-mismatch'))).toEqual({ status: 500, body: { detail: 'Internal Server Error' } });
+    });
+  });
+
+  test('a Set, a bigint, a Date and bytes are written as JSON can carry them', async () => {
+    expect(await statusAndJson(fetch('/responses/encoded'))).toEqual({
+      status: 200, body: { tags: ['a', 'b'], id: '18446744073709551616', at: '1970-01-01T00:00:00.000Z', bytes: 'AAEC/w==' },
+    });
   });
 
   describe('explicit responses', () => {
