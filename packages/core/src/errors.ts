@@ -19,6 +19,7 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_SCOPE_MISMATCH'
   | 'DECORUM_ERR_APP_STATE'
   | 'DECORUM_ERR_LIMIT_INVALID'
+  | 'DECORUM_ERR_BODY_KIND_MIXED'
   | 'DECORUM_ERR_INTERNAL';
 
 export class DecorumError extends Error {
@@ -184,6 +185,10 @@ export const decorumErrors = {
     (limit: string) => limit === 'jsonDepthLimit'
       ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
       : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
+
+  bodyKindMixed: entry('DECORUM_ERR_BODY_KIND_MIXED',
+    (route: string) => `${route} reads a JSON body (@Body) and a form (@Form, @File): a request has one body of one media type.`,
+    'Declare the JSON values as @Form fields (a form DTO for many), or split the route in two.'),
 
   // Invariants of Decorum's own stages: reaching one is a bug in Decorum, not in the app.
   internal: entry('DECORUM_ERR_INTERNAL',

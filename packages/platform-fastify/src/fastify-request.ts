@@ -4,7 +4,8 @@
  * the error Fastify met while reading it, translated to the error core would have raised itself.
  */
 import type { FastifyRequest } from 'fastify';
-import { bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
+import { bodyLimitExceeded, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
+import { streamNodeBody } from '@decorumjs/platform-node';
 
 const EMPTY = new Uint8Array(0);
 
@@ -29,6 +30,14 @@ export class FastifyAdapterRequest implements AdapterRequest {
 
   get remoteAddress(): string | undefined {
     return this.raw.ip;
+  }
+
+  /** A multipart body was left unread by its parser (see `mount`): it streams from node's request. */
+  streamBody(sink: BodyChunkSink): Promise<void> {
+    if (this.#bodyError) return Promise.reject(this.#bodyError);
+    const body = this.raw.body;
+    if (body instanceof Uint8Array) return body.byteLength > 0 ? Promise.resolve(sink(body)).then(() => undefined) : Promise.resolve();
+    return streamNodeBody(this.raw.raw, sink);
   }
 
   readBody(limit: number): Promise<Uint8Array> {

@@ -2,7 +2,7 @@
  * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
  * names) because that is what core's binders read; the body stream is read only when a route asks.
  */
-import { RequestAborted, bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
+import { RequestAborted, bodyLimitExceeded, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -19,6 +19,25 @@ export class FetchRequest implements AdapterRequest {
     this.method = raw.method;
     // `Headers` iterates lower-case names, with repeated headers already joined.
     this.headers = Object.fromEntries(raw.headers);
+  }
+
+  /** From the `Request`'s own stream; stopping cancels it (the runtime discards the rest). */
+  async streamBody(sink: BodyChunkSink): Promise<void> {
+    const body = this.raw.body;
+    if (body === null) return;
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw new RequestAborted({ cause: error });
+      });
+      if (done) return;
+      let more = sink(value);
+      if (typeof more !== 'boolean') more = await more;
+      if (!more) {
+        void reader.cancel().catch(() => undefined);
+        return;
+      }
+    }
   }
 
   async readBody(limit: number): Promise<Uint8Array> {
