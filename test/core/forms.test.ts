@@ -16,7 +16,6 @@ class LoginForm {
 
 /** Paths of the spooled files the last upload had, to check they are gone afterwards. */
 const seen: string[] = [];
-const spooledPath = (file: UploadFile): string | undefined => (file.stream() as unknown as { path?: string }).path;
 
 @Controller('forms')
 class FormsController {
@@ -41,13 +40,13 @@ class FormsController {
   @Post('big') async big(@FileParam('blob') blob: UploadFile) {
     let size = 0;
     for await (const chunk of blob.stream()) size += (chunk as Buffer).length;
-    const path = spooledPath(blob);
+    const path = blob.path;
     if (path) seen.push(path);
     return { size, reported: blob.size, spooled: blob.spooled, rss: process.memoryUsage().rss };
   }
 
   @Post('throws') throws(@FileParam('blob') blob: UploadFile) {
-    const path = spooledPath(blob);
+    const path = blob.path;
     if (path) seen.push(path);
     throw new HttpError(409, `refused ${blob.filename}`);
   }

@@ -32,6 +32,14 @@ export class UploadFile {
     return this.#path !== undefined;
   }
 
+  /**
+   * Where the bytes are on disk: the temporary file while spooled (removed after the response), the
+   * destination after `moveTo`, undefined while they are in memory.
+   */
+  get path(): string | undefined {
+    return this.#path;
+  }
+
   /** The bytes as a stream, read from memory or from the temporary file. */
   stream(): Readable {
     if (this.#path !== undefined) return createReadStream(this.#path);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { HttpAdapter, ServerLimits } from '@decorumjs/core';
 import { dependencyInjectionCases } from './cases/dependency-injection.js';
 import { errorCases } from './cases/errors.js';
+import { formCases } from './cases/forms.js';
 import { jsonDepthCases, transportCases } from './cases/limits.js';
 import { paramCases } from './cases/params.js';
 import { protocolErrorCases } from './cases/protocol-errors.js';
@@ -65,6 +66,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     jsonDepthCases(fetch);
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
+    formCases(fetch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {
