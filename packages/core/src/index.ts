@@ -12,6 +12,7 @@ export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
 export { Body, Cookie, File, Form, Header, Param, Query, Req, Res } from './decorators/params.js';
 export { UploadFile } from './forms/upload-file.js';
+export { bodyKindOf, type BodyKind } from './forms/body-kind.js';
 export { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './forms/multipart-limits.js';
 export {
   ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
