@@ -1,7 +1,10 @@
 // Forms and file uploads on the wire: fields and form DTOs from urlencoded and multipart bodies,
 // coercion and 422s at ["body", name], 415s, files spooled to disk and removed after the response,
 // limits enforced while streaming, and an upload's memory cost bounded whatever its size.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 // The decorator is imported under another name here: the tests need the global `File` to build uploads.
@@ -53,7 +56,9 @@ class FormsController {
 }
 
 const MIB = 1024 * 1024;
-const served = serve({ controllers: [FormsController], multipart: { fileSize: 1024 * MIB, memoryThreshold: 64 * 1024 } });
+/** Every upload of these tests is spooled here, so a test can see that nothing is left behind. */
+const tempDir = mkdtempSync(join(tmpdir(), 'decorum-forms-test-'));
+const served = serve({ controllers: [FormsController], multipart: { fileSize: 1024 * MIB, memoryThreshold: 64 * 1024, tempDir } });
 const postForm = (path: string, body: FormData | URLSearchParams) => fetch(served.url + path, { method: 'POST', body });
 
 function form(entries: Record<string, string | Blob | Array<string | Blob>>): FormData {
@@ -170,6 +175,26 @@ describe('file uploads', () => {
     expect(seen.length).toBe(1);
     await expect.poll(() => existsSync(seen[0] as string)).toBe(false);
   });
+});
+
+test('a client that goes away mid-upload leaves no temporary file behind', async () => {
+  const port = Number(new URL(served.url).port);
+  await new Promise<void>((resolve) => {
+    const req = request({ port, method: 'POST', path: '/forms/big', headers: {
+      'content-type': 'multipart/form-data; boundary=b', 'content-length': String(10 * MIB),
+    } });
+    req.on('error', () => resolve());
+    req.write('--b\r\nContent-Disposition: form-data; name="blob"; filename="cut.bin"\r\n\r\n');
+    req.write(new Uint8Array(2 * MIB));
+    // Once the server has spooled some of it, hang up.
+    const waitForSpool = setInterval(() => {
+      if (readdirSync(tempDir).length === 0) return;
+      clearInterval(waitForSpool);
+      req.destroy();
+      resolve();
+    }, 5);
+  });
+  await expect.poll(() => readdirSync(tempDir)).toEqual([]);
 });
 
 describe('limits', () => {

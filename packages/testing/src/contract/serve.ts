@@ -5,8 +5,8 @@
 import { HttpResponse, createApp, type App, type AppOptions, type HttpAdapter } from '@decorumjs/core';
 import { CONTRACT_CONTROLLERS, TeapotError } from './controllers.js';
 
-/** The contract app's largest upload, in bytes. */
-export const MULTIPART_FILE_SIZE = 1024 * 1024;
+/** The contract app's largest upload, in bytes: above the body limit (1 MiB), which multipart bodies are not held to. */
+export const MULTIPART_FILE_SIZE = 3 * 1024 * 1024;
 
 export type RequestTarget = (path: string, init?: RequestInit) => Promise<Response>;
 

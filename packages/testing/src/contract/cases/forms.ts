@@ -86,7 +86,7 @@ export function formCases(fetch: RequestTarget): void {
       expect(await none.json()).toEqual({ detail: [{ type: 'missing', loc: ['body', 'file'], msg: 'Field required', input: null }] });
     });
 
-    test('a file past the memory threshold arrives whole from its temporary file, removed after the response', async () => {
+    test('a file past the memory threshold (and the JSON body limit) arrives whole from its temporary file, removed after the response', async () => {
       const { bytes, sum } = patterned(MULTIPART_FILE_SIZE - 1024);
       const res = await fetch('/forms/upload', post(form([['file', { bytes, filename: 'big.bin' }]])));
       const body = await res.json() as { size: number; sum: number; spooledAt: string | null };
