@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 // The decorator is imported under another name here: the tests need the global `File` to build uploads.
-import { Body, Controller, File as FileParam, Form, HttpError, Int, Post, UploadFile } from '@decorumjs/decorum';
+import { Body, Controller, File as FileParam, Form, HttpError, Int, Post, UploadFile, createApp } from '@decorumjs/decorum';
 import { details, serve } from './serve.js';
 
 class LoginForm {
@@ -197,6 +197,15 @@ test('a client that goes away mid-upload leaves no temporary file behind', async
   await expect.poll(() => readdirSync(tempDir)).toEqual([]);
 });
 
+test('a route reading JSON and a form is a bootstrap error', async () => {
+  @Controller()
+  class Mixed {
+    @Post('mixed') mixed(@Body('a') a: string, @Form('b') b: string) { return { a, b }; }
+  }
+  const app = createApp({ logger: false, controllers: [Mixed] });
+  await expect(app.init()).rejects.toMatchObject({ code: 'DECORUM_ERR_BODY_KIND_MIXED' });
+});
+
 describe('limits', () => {
   const limited = serve({ controllers: [FormsController], multipart: { fileSize: 1024, fields: 3, fieldSize: 16, files: 2 } });
   const send = (path: string, body: FormData) => fetch(limited.url + path, { method: 'POST', body });
@@ -205,6 +214,13 @@ describe('limits', () => {
     const res = await send('/forms/avatar', form({ avatar: new File([new Uint8Array(4 * MIB)], 'big.bin') }));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ detail: 'File "avatar" is larger than the limit of 1024 bytes' });
+  });
+
+  test('a part header past busboy\'s 16 KiB is a 400 with a detail', async () => {
+    const body = `--b\r\nContent-Disposition: form-data; name="username"\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\nada\r\n--b--\r\n`;
+    const res = await fetch(`${limited.url}/forms/login`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ detail: 'Malformed multipart body: Malformed part header' });
   });
 
   test('too large a field, too many fields, too many files', async () => {

@@ -43,8 +43,8 @@ export interface AppOptions extends AppInfo {
   /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. Multipart bodies have `multipart` instead. */
   bodyLimit?: number;
   /**
-   * Limits on `multipart/form-data` bodies (file size 10 MiB, 10 files, 1000 fields of 1 MiB, 1000 parts,
-   * 2000 header lines per part), enforced while the upload streams; past one, 413 naming the field.
+   * Limits on `multipart/form-data` bodies (file size 10 MiB, 10 files, 1000 fields of 1 MiB, 1000 parts),
+   * enforced while the upload streams; past one, 413 naming the field.
    * Files past `memoryThreshold` (1 MiB) are spooled to temporary files, removed after the response.
    */
   multipart?: MultipartLimits;

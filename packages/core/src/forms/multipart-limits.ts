@@ -1,7 +1,8 @@
 /**
  * Limits on a form body, enforced while it streams in: past one, the upload stops being read and the
  * client gets a 413 naming the field. Defaults follow `@fastify/multipart`'s where it has them, and are
- * finite everywhere, so no form can make the server store more than `files × fileSize` bytes.
+ * finite everywhere, so no form can make the server store more than `files × fileSize` bytes. A part's
+ * own headers are bounded by busboy itself (16 KiB, 2000 lines; not configurable there): larger is a 400.
  */
 import { decorumErrors } from '../errors.js';
 
@@ -16,8 +17,6 @@ export interface MultipartLimits {
   fieldSize?: number;
   /** Most parts, files and fields together (1000). */
   parts?: number;
-  /** Most header lines in one part (2000). */
-  headerPairs?: number;
   /** Bytes of a file kept in memory before it is spooled to a temporary file (1 MiB). */
   memoryThreshold?: number;
   /** Where temporary files go (the OS's temporary directory). */
@@ -34,14 +33,13 @@ export const DEFAULT_MULTIPART_LIMITS: ResolvedMultipartLimits = {
   fields: 1000,
   fieldSize: MIB,
   parts: 1000,
-  headerPairs: 2000,
   memoryThreshold: MIB,
   tempDir: undefined,
 };
 
 export function resolveMultipartLimits(limits: MultipartLimits = {}): ResolvedMultipartLimits {
   const resolved = { ...DEFAULT_MULTIPART_LIMITS };
-  for (const key of ['fileSize', 'files', 'fields', 'fieldSize', 'parts', 'headerPairs', 'memoryThreshold'] as const) {
+  for (const key of ['fileSize', 'files', 'fields', 'fieldSize', 'parts', 'memoryThreshold'] as const) {
     const value = limits[key];
     if (value === undefined) continue;
     if (!(Number.isSafeInteger(value) && value >= 0)) throw decorumErrors.limitInvalid(`multipart.${key}`, 'a whole number', value);

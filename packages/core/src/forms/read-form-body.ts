@@ -54,7 +54,7 @@ function readMultipart(req: AdapterRequest, contentType: string, limits: Resolve
       headers: { 'content-type': contentType },
       limits: {
         fileSize: limits.fileSize, files: limits.files, fields: limits.fields,
-        fieldSize: limits.fieldSize, parts: limits.parts, headerPairs: limits.headerPairs,
+        fieldSize: limits.fieldSize, parts: limits.parts,
       },
     });
   } catch {
