@@ -197,6 +197,35 @@ test('a client that goes away mid-upload leaves no temporary file behind', async
   await expect.poll(() => readdirSync(tempDir)).toEqual([]);
 });
 
+test('an upload larger than the body limit with Expect: 100-continue is invited at once', async () => {
+  const port = Number(new URL(served.url).port);
+  const size = 3 * MIB;
+  const head = '--b\r\nContent-Disposition: form-data; name="blob"; filename="c.bin"\r\n\r\n';
+  const tail = '\r\n--b--\r\n';
+  const answer = await new Promise<{ invitedAfter: number; body: string }>((resolve, reject) => {
+    const started = Date.now();
+    let invitedAfter = -1;
+    const req = request({ port, method: 'POST', path: '/forms/big', headers: {
+      'content-type': 'multipart/form-data; boundary=b', expect: '100-continue',
+      'content-length': String(Buffer.byteLength(head) + size + Buffer.byteLength(tail)),
+    } });
+    req.on('continue', () => {
+      invitedAfter = Date.now() - started;
+      req.write(head);
+      req.write(new Uint8Array(size));
+      req.end(tail);
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ invitedAfter, body }));
+    });
+    req.on('error', reject);
+  });
+  expect(answer.invitedAfter).toBeGreaterThanOrEqual(0);
+  expect(answer.invitedAfter).toBeLessThan(500);
+  expect(JSON.parse(answer.body)).toMatchObject({ size, spooled: true });
+});
+
 test('a route reading JSON and a form is a bootstrap error', async () => {
   @Controller()
   class Mixed {
