@@ -64,8 +64,11 @@ export function formCases(fetch: RequestTarget): void {
       expect(json.status).toBe(415);
       expect((await json.json() as { detail: string }).detail).toBe(
         'Unsupported Media Type: expected a form body with Content-Type application/x-www-form-urlencoded or multipart/form-data, got "application/json"');
-      const formToJson = await fetch('/forms/json', post(new URLSearchParams({ name: 'x' })));
-      expect(formToJson.status).toBe(415);
+      for (const body of [new URLSearchParams({ name: 'x' }), form([['name', 'x']])]) {
+        const formToJson = await fetch('/forms/json', post(body));
+        expect(formToJson.status).toBe(415);
+        expect((await formToJson.json() as { detail: string }).detail).toMatch(/^Unsupported Media Type: expected a JSON body/);
+      }
       const urlencodedFile = await fetch('/forms/upload', post(new URLSearchParams({ file: 'x' })));
       expect(urlencodedFile.status).toBe(415);
     });
