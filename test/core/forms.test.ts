@@ -1,7 +1,7 @@
 // Forms and file uploads on the wire: fields and form DTOs from urlencoded and multipart bodies,
 // coercion and 422s at ["body", name], 415s, files spooled to disk and removed after the response,
 // limits enforced while streaming, and an upload's memory cost bounded whatever its size.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,12 @@ class FormsController {
     return { size, reported: blob.size, spooled: blob.spooled, rss: process.memoryUsage().rss };
   }
 
+  @Post('keep') async keep(@FileParam('file') file: UploadFile) {
+    const target = join(keepDir, file.filename);
+    await file.moveTo(target);
+    return { kept: target, path: file.path };
+  }
+
   @Post('throws') throws(@FileParam('blob') blob: UploadFile) {
     const path = blob.path;
     if (path) seen.push(path);
@@ -58,6 +64,8 @@ class FormsController {
 const MIB = 1024 * 1024;
 /** Every upload of these tests is spooled here, so a test can see that nothing is left behind. */
 const tempDir = mkdtempSync(join(tmpdir(), 'decorum-forms-test-'));
+/** Where `moveTo` keeps files. */
+const keepDir = mkdtempSync(join(tmpdir(), 'decorum-forms-kept-'));
 const served = serve({ controllers: [FormsController], multipart: { fileSize: 1024 * MIB, memoryThreshold: 64 * 1024, tempDir } });
 const postForm = (path: string, body: FormData | URLSearchParams) => fetch(served.url + path, { method: 'POST', body });
 
@@ -167,6 +175,17 @@ describe('file uploads', () => {
     expect(seen.length).toBe(1);
     await expect.poll(() => existsSync(seen[0] as string)).toBe(false);
   }, 60_000);
+
+  test('moveTo keeps the file, from memory or from its temporary file, after the response', async () => {
+    for (const [name, size] of [['small.txt', 10], ['large.bin', 300 * 1024]] as const) {
+      const bytes = new Uint8Array(size).fill(7);
+      const res = await postForm('/forms/keep', form({ file: new File([bytes], name) }));
+      const { kept, path } = (await res.json()) as { kept: string; path: string };
+      expect(path).toBe(kept);
+      expect(readFileSync(kept)).toEqual(Buffer.from(bytes));
+    }
+    await expect.poll(() => readdirSync(tempDir)).toEqual([]);
+  });
 
   test('a handler that throws still has its temporary file removed', async () => {
     seen.length = 0;

@@ -62,14 +62,14 @@ export class UploadFile {
   async moveTo(path: string): Promise<void> {
     if (this.#path === undefined) {
       await writeFile(path, this.#memory ?? Buffer.alloc(0));
-      return;
-    }
-    try {
-      await rename(this.#path, path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      await copyFile(this.#path, path);
-      await rm(this.#path, { force: true });
+    } else {
+      try {
+        await rename(this.#path, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await copyFile(this.#path, path);
+        await rm(this.#path, { force: true });
+      }
     }
     this.#path = path;
     this.#moved = true;
