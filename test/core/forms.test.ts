@@ -271,6 +271,14 @@ describe('limits', () => {
     expect(await res.json()).toEqual({ detail: 'Malformed multipart body: Malformed part header' });
   });
 
+  test('a multipart body cut short or without its boundary is a 400 with a detail', async () => {
+    for (const body of ['not multipart at all', '--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nada']) {
+      const res = await fetch(`${limited.url}/forms/login`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/^Malformed multipart body: /);
+    }
+  });
+
   test('too large a field, too many fields, too many files', async () => {
     const field = await send('/forms/login', form({ username: 'x'.repeat(100), age: '1' }));
     expect(field.status).toBe(413);
