@@ -81,7 +81,9 @@ function readMultipart(req: AdapterRequest, contentType: string, limits: Resolve
   parser.on('field', (name, value, info) => {
     if (info.valueTruncated) return fail(new PayloadTooLarge(`Form field "${name}" is larger than the limit of ${limits.fieldSize} bytes`));
     const previous = fields[name];
-    fields[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+    if (previous === undefined) fields[name] = value;
+    else if (Array.isArray(previous)) previous.push(value);
+    else fields[name] = [previous, value];
   });
   parser.on('file', (name, stream, info) => {
     const chunks: Buffer[] = [];
