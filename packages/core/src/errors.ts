@@ -20,6 +20,7 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_SCOPE_MISMATCH'
   | 'DECORUM_ERR_APP_STATE'
   | 'DECORUM_ERR_LIMIT_INVALID'
+  | 'DECORUM_ERR_BODY_KIND_MIXED'
   | 'DECORUM_ERR_INTERNAL'
   | 'DECORUM_ERR_SETTINGS_INVALID';
 
@@ -187,6 +188,9 @@ export const decorumErrors = {
       ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
       : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
 
+  bodyKindMixed: entry('DECORUM_ERR_BODY_KIND_MIXED',
+    (route: string) => `${route} reads a JSON body (@Body) and a form (@Form, @File): a request has one body of one media type.`,
+    'Declare the JSON values as @Form fields (a form DTO for many), or split the route in two.'),
   // Settings: loadSettings and settingsProvider.
   settingsInvalid: entry('DECORUM_ERR_SETTINGS_INVALID',
     (settings: string, issues: readonly string[]) =>

@@ -10,7 +10,10 @@ export { DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, MAX_JSON_DEPTH_LIMIT } fr
 
 export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
-export { Body, Cookie, Header, Param, Query, Req, Res } from './decorators/params.js';
+export { Body, Cookie, File, Form, Header, Param, Query, Req, Res } from './decorators/params.js';
+export { UploadFile } from './forms/upload-file.js';
+export { bodyKindOf, type BodyKind } from './forms/body-kind.js';
+export { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './forms/multipart-limits.js';
 export {
   ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';
@@ -54,7 +57,7 @@ export { RequestValidationError, ResponseValidationError, type ErrorDetail, type
 export type { ExceptionHandler } from './http/exception-handlers.js';
 
 export type {
-  AdapterRequest, AdapterResponse, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle, Routed,
+  AdapterRequest, AdapterResponse, BodyChunkSink, HttpAdapter, MountTable, MountedRoute, OutgoingBody, OutgoingHeaders, RouteHandle, Routed,
   ServerAddress,
 } from './adapter/adapter.js';
 export { compileRouter, type Router, type RouterRoute } from './routing/router.js';

@@ -4,12 +4,19 @@
  * already consumed the stream, its result is handed to core instead, so the route still gets its body.
  */
 import type { Request } from 'express';
-import { bodyLimitExceeded } from '@decorumjs/core';
+import { bodyLimitExceeded, type BodyChunkSink } from '@decorumjs/core';
 import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
   constructor(readonly express: Request) {
     super(express);
+  }
+
+  override async streamBody(sink: BodyChunkSink): Promise<void> {
+    const parsed: unknown = this.express.body;
+    if (!this.express.readableEnded || parsed === undefined) return super.streamBody(sink);
+    const bytes = toBytes(parsed);
+    if (bytes.byteLength > 0) await sink(bytes);
   }
 
   override readBody(limit: number): Promise<Uint8Array> {

@@ -78,6 +78,8 @@ export class FastifyAdapter implements HttpAdapter {
       // Bytes in, bytes out: core decides about JSON, 415 and 422, exactly as on the other adapters.
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: table.bodyLimit }, (_request, body, done) => done(null, body));
+      // Multipart uploads stream through unread: core parses them from the raw request, under its own limits.
+      scope.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
       // Methods other than these (TRACE, PROPFIND) reach core here, for its 404 or 405.
       scope.setNotFoundHandler((request, reply) => serve(table, request, reply));
       // Reached by a not-found request whose body Fastify could not read; the catch-all has its own handler.

@@ -2,7 +2,7 @@
  * A web-standard `Request` as an `AdapterRequest`. Headers are copied once into node's shape (lower-case
  * names) because that is what core's binders read; the body stream is read only when a route asks.
  */
-import { RequestAborted, bodyLimitExceeded, type AdapterRequest } from '@decorumjs/core';
+import { DEFAULT_SERVER_LIMITS, RequestAborted, bodyLimitExceeded, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -19,6 +19,28 @@ export class FetchRequest implements AdapterRequest {
     this.method = raw.method;
     // `Headers` iterates lower-case names, with repeated headers already joined.
     this.headers = Object.fromEntries(raw.headers);
+  }
+
+  /**
+   * From the `Request`'s own stream. Stopped, it reads and drops the rest in the background, up to the
+   * discard bound, so the client can finish sending and read the answer; past the bound it cancels.
+   */
+  async streamBody(sink: BodyChunkSink): Promise<void> {
+    const body = this.raw.body;
+    if (body === null) return;
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw new RequestAborted({ cause: error });
+      });
+      if (done) return;
+      let more = sink(value);
+      if (typeof more !== 'boolean') more = await more;
+      if (!more) {
+        void discardRest(reader);
+        return;
+      }
+    }
   }
 
   async readBody(limit: number): Promise<Uint8Array> {
@@ -43,6 +65,23 @@ export class FetchRequest implements AdapterRequest {
       chunks.push(value);
     }
     return chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, size);
+  }
+}
+
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let seen = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+      if (seen > DEFAULT_SERVER_LIMITS.discardLimit) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing is left to discard.
   }
 }
 

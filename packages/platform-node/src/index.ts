@@ -1,7 +1,7 @@
 /** @decorumjs/platform-node: the default adapter, on node:http. */
 export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 // For adapters on node:http frameworks (Express) that hand Decorum node's own request and response.
-export { NodeRequest } from './node-request.js';
+export { NodeRequest, streamNodeBody } from './node-request.js';
 export { NodeResponse } from './node-response.js';
 export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
 // For node:http servers Decorum does not create (a Fastify instance's own): the same JSON answers and clean close.

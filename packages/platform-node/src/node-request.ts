@@ -4,7 +4,7 @@
  * discarded after the response (see `discard-body.ts`).
  */
 import type { IncomingMessage } from 'node:http';
-import { RequestAborted, bodyLimitExceeded, isDisconnect, type AdapterRequest } from '@decorumjs/core';
+import { RequestAborted, bodyLimitExceeded, isDisconnect, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
 
 const EMPTY = new Uint8Array(0);
 
@@ -21,6 +21,10 @@ export class NodeRequest implements AdapterRequest {
 
   get remoteAddress(): string | undefined {
     return this.raw.socket.remoteAddress;
+  }
+
+  streamBody(sink: BodyChunkSink): Promise<void> {
+    return streamNodeBody(this.raw, sink);
   }
 
   readBody(limit: number): Promise<Uint8Array> {
@@ -62,6 +66,51 @@ export class NodeRequest implements AdapterRequest {
       req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
     });
   }
+}
+
+/**
+ * Feeds a node request's body to `sink`, pausing the stream while the sink is busy. Stopping removes the
+ * listeners and leaves the stream paused: the response then discards the rest (see `discard-body.ts`).
+ */
+export function streamNodeBody(req: IncomingMessage, sink: BodyChunkSink): Promise<void> {
+  if (req.complete) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      cleanup();
+      req.pause();
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      const more = sink(chunk);
+      if (more === true) return;
+      if (more === false) return stop();
+      req.pause();
+      more.then((go) => {
+        if (go) req.resume();
+        else stop();
+      }, (error: unknown) => {
+        cleanup();
+        reject(error);
+      });
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(isDisconnect(error) ? new RequestAborted({ cause: error }) : error);
+    };
+    const onClose = () => {
+      cleanup();
+      if (!req.complete) reject(new RequestAborted());
+      else resolve();
+    };
+    const cleanup = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 function tooLarge(limit: number): Error {

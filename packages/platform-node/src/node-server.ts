@@ -29,14 +29,20 @@ export function createLimitedServer(listener: RequestListener, options: NodeServ
   }, requireHost(listener));
   // Without this listener node invites every upload; a body over the limit is not invited: the route
   // answers 413 before the client sends it, and node closes the connection after that answer.
+  // Multipart uploads are not held to the body limit: core bounds them per file and part while they stream.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (Number(req.headers['content-length']) > bodyLimit()) withholdContinue(req);
+    if (Number(req.headers['content-length']) > bodyLimit() && !isMultipart(req)) withholdContinue(req);
     else res.writeContinue();
     server.emit('request', req, res);
   });
   server.on('clientError', answerClientError);
   server.on('connection', (socket) => setDiscardLimit(socket, limits.discardLimit));
   return server;
+}
+
+function isMultipart(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  return type !== undefined && type.slice(0, 19).toLowerCase() === 'multipart/form-data';
 }
 
 export function listenOn(server: Server, port: number, host: string): Promise<ServerAddress> {

@@ -29,11 +29,22 @@ export interface AdapterRequest {
    * away before the body's end (logged at debug level; nobody is left to answer).
    */
   readBody(limit: number): Promise<Uint8Array>;
+  /**
+   * Streams the body to `sink` as it arrives, for bodies too large to hold (multipart uploads). The sink
+   * returns false to stop reading (the adapter then discards the rest, so the client can read the
+   * answer), or a promise while it cannot take more (back-pressure). Resolves at the body's end or when
+   * stopped; rejects with `RequestAborted` when the client goes away first. Optional: without it, core
+   * reads the whole body with `readBody`.
+   */
+  streamBody?(sink: BodyChunkSink): Promise<void>;
   /** The client's address, when the server knows it. */
   readonly remoteAddress?: string;
   /** The server's own request object (escape hatch). */
   readonly raw: unknown;
 }
+
+/** Takes one chunk of a streamed body: true for more, false to stop, a promise of either to wait. */
+export type BodyChunkSink = (chunk: Uint8Array) => boolean | Promise<boolean>;
 
 export interface AdapterResponse {
   /** True once the response was started, by Decorum or by a handler that took over `raw`. */

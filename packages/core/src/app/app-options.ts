@@ -1,3 +1,4 @@
+import type { MultipartLimits } from '../forms/multipart-limits.js';
 import type { HttpAdapter } from '../adapter/adapter.js';
 import type { Logger } from '../logger.js';
 import type { Provider } from '../di/providers.js';
@@ -39,8 +40,14 @@ export interface AppOptions extends AppInfo {
   middleware?: Middleware[];
   /** The HTTP server to run on. Required by core; `@decorumjs/decorum` defaults to node:http. */
   adapter?: HttpAdapter;
-  /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. */
+  /** Largest request body, in bytes (1 MiB by default); larger ones answer 413. Multipart bodies have `multipart` instead. */
   bodyLimit?: number;
+  /**
+   * Limits on `multipart/form-data` bodies (file size 10 MiB, 10 files, 1000 fields of 1 MiB, 1000 parts),
+   * enforced while the upload streams; past one, 413 naming the field.
+   * Files past `memoryThreshold` (1 MiB) are spooled to temporary files, removed after the response.
+   */
+  multipart?: MultipartLimits;
   /**
    * How paths are matched on every adapter: trailing slashes (`'ignore'` by default, `'redirect'` for
    * FastAPI's 307, `'strict'`) and the longest path parameter (2,048 characters; longer answers 414).

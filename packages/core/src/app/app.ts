@@ -2,6 +2,7 @@
  * The application: collects controllers into the route table, compiles each route once, mounts them on
  * an adapter, and runs startup and shutdown hooks. Everything per route is decided in `init()`.
  */
+import { resolveMultipartLimits } from '../forms/multipart-limits.js';
 import type { AdapterRequest, AdapterResponse, HttpAdapter, MountTable, ServerAddress } from '../adapter/adapter.js';
 import { compileRoute, type CompiledRoute, type RouteRuntime } from '../compile/compile-route.js';
 import type { Middleware, MountedMiddleware } from '../extensions/middleware.js';
@@ -233,6 +234,7 @@ export class App {
     return {
       bodyLimit: this.#bodyLimit,
       jsonDepthLimit: this.#jsonDepthLimit,
+      multipart: resolveMultipartLimits(this.#options.multipart),
       validation: this.validation,
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),

@@ -15,18 +15,24 @@ import { issue } from './issues.js';
 import { NO_BODY } from './read-json-body.js';
 import { compileDtoValidator, isPlainObject, type DtoValidationOptions } from './validate-dto.js';
 import { compileJsonValidator, isPromise } from './validate-json.js';
+import type { FormBody } from '../forms/read-form-body.js';
+import { compileFileBinder } from '../forms/bind-files.js';
 
 /** Returns the argument value, `INVALID` after recording errors, or a promise of either. */
 export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
 
 export type SourceReader = (ctx: RequestContext, name: string) => string | string[] | undefined;
 
-const READERS: Record<'path' | 'query' | 'header' | 'cookie', SourceReader> = {
+const READERS: Record<'path' | 'query' | 'header' | 'cookie' | 'form', SourceReader> = {
   path: (ctx, name) => ctx.params[name],
   query: (ctx, name) => ctx.query[name],
   header: (ctx, name) => ctx.request.headers[name],
   cookie: (ctx, name) => ctx.cookies[name],
+  form: (ctx, name) => (ctx.body as FormBody).fields[name],
 };
+
+/** Form fields are part of the body: errors are reported at `["body", name]`, as FastAPI's are. */
+const locSource = (source: ParamDef['source']): string => (source === 'form' ? 'body' : source);
 
 export function compileBinder(param: ParamDef, options: DtoValidationOptions): Binder {
   switch (param.source) {
@@ -40,8 +46,11 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
     case 'query':
     case 'header':
     case 'cookie':
+    case 'form':
       if (param.name === undefined) return compileWholeSource(param, options);
       return compileScalarBinder(param, READERS[param.source]);
+    case 'file':
+      return compileFileBinder(param);
     case 'dependency':
     case 'inject':
       throw decorumErrors.internal(`${param.source} parameters are bound by the dependency planner`);
@@ -57,7 +66,7 @@ function absent(param: ParamDef): () => unknown {
 
 function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
   const name = param.name as string;
-  const loc: Loc = [param.source, name];
+  const loc: Loc = [locSource(param.source), name];
   const onAbsent = absent(param);
   const required = param.required;
   if (param.type.kind === 'array') {
@@ -86,6 +95,7 @@ function compileScalarBinder(param: ParamDef, read: SourceReader): Binder {
 /** A whole source as one record: `@Query()`, `@Header()`, `@Cookie()`, `@Param()` without a name. */
 const WHOLE: Record<keyof typeof READERS, (ctx: RequestContext) => Readonly<Record<string, unknown>>> = {
   path: (ctx) => ctx.params, query: (ctx) => ctx.query, header: (ctx) => ctx.request.headers, cookie: (ctx) => ctx.cookies,
+  form: (ctx) => (ctx.body as FormBody).fields,
 };
 
 /** `@Query() filters: FilterDto`: each declared property is coerced from its string, then the DTO is validated. */
@@ -100,8 +110,9 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
   const renamed = fields.filter((f) => f.wire !== f.name);
   const wireOf = new Map(renamed.map((f) => [f.name, f.wire]));
   const declared = new Set(fields.map((f) => f.name));
-  const forbidExtra = options.unknownProperties === 'forbid' && source === 'query';
+  const forbidExtra = options.unknownProperties === 'forbid' && (source === 'query' || source === 'form');
   const validate = compileDtoValidator(param.type.dto, options);
+  const at = locSource(source);
   return (ctx, errors) => {
     const input: Record<string, unknown> = {};
     const before = errors.length;
@@ -110,17 +121,17 @@ function compileWholeSource(param: ParamDef, options: DtoValidationOptions): Bin
       const raw = read(ctx, wire);
       if (raw === undefined) continue;
       const mark = errors.length;
-      const value = coerce(raw, [source, wire], errors);
+      const value = coerce(raw, [at, wire], errors);
       if (errors.length > mark) (unparsed ??= new Set()).add(name);
       else input[name] = value;
     }
     if (forbidExtra) {
       const values = all(ctx);
-      for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([source, key], values[key]));
+      for (const key of Object.keys(values)) if (!declared.has(key)) errors.push(issue.extraForbidden([at, key], values[key]));
     }
     const failed = errors.length > before;
     const validated = errors.length;
-    const value = validate(input, [source], errors);
+    const value = validate(input, [at], errors);
     // One 422 lists every problem, as FastAPI's does: the rest of the DTO is validated too, without
     // the validator's own (`missing`) report on the values that did not even parse.
     const settle = (result: unknown): unknown => {

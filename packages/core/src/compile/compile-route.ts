@@ -15,6 +15,9 @@ import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
+import { bodyKindOf } from '../forms/body-kind.js';
+import { DEFAULT_MULTIPART_LIMITS, type ResolvedMultipartLimits } from '../forms/multipart-limits.js';
+import { FormBody, readFormBody } from '../forms/read-form-body.js';
 import { compileResponseStage } from './response-model.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
 import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
@@ -27,6 +30,8 @@ import {
 
 export interface RouteRuntime {
   readonly bodyLimit: number;
+  /** Limits on multipart bodies (the documented defaults when left out). */
+  readonly multipart?: ResolvedMultipartLimits;
   /** Deepest nesting accepted in a JSON body. */
   readonly jsonDepthLimit: number;
   readonly validation: DtoValidationOptions;
@@ -91,7 +96,13 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const interceptors = compileInterceptors([...(runtime.interceptors ?? []), ...def.interceptors], instantiate);
   // Side-effect dependencies run first (an auth check before anything else); their values are dropped.
   const sideEffects: Binder[] = def.dependencies.map((target) => (runtime.compileDependency ?? noInjector)(def, target));
-  const readsBody = def.params.some((p) => p.source === 'body');
+  const bodyKind = bodyKindOf(def);
+  const readsBody = bodyKind !== 'none';
+  const multipart = runtime.multipart ?? DEFAULT_MULTIPART_LIMITS;
+  // The body stage: JSON, or a form (urlencoded or multipart; files need multipart).
+  const readBody = bodyKind === 'json'
+    ? (ctx: RequestContext) => readJsonBody(ctx.request, bodyLimit, jsonDepthLimit)
+    : (ctx: RequestContext) => readFormBody(ctx.request, bodyLimit, multipart, bodyKind === 'multipart');
   const arity = binders.length;
   const instance = runtime.instance(def);
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
@@ -166,7 +177,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
           const checked = guards(ctx);
           if (checked) await checked;
         }
-        if (readsBody) ctx.body = await readJsonBody(ctx.request, bodyLimit, jsonDepthLimit);
+        if (readsBody) ctx.body = await readBody(ctx);
         value = bind(ctx);
         if (isPromise(value)) value = await value;
       }
@@ -185,6 +196,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       await runtime.handleError(failure, ctx);
     }
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+    // Uploaded files' temporary copies go once the response is sent, or failed.
+    if (ctx.body instanceof FormBody) await ctx.body.dispose();
     return failure;
   };
 

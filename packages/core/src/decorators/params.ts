@@ -38,6 +38,16 @@ export const Header = source('header');
 export const Cookie = source('cookie');
 /** The JSON body (`@Body()`), or one key of it (`@Body('item')`, FastAPI's embedded body). */
 export const Body = source('body');
+/**
+ * A form field (`@Form('username')`, FastAPI's `Form()`), or the whole form as a DTO (`@Form() form: LoginForm`),
+ * from `application/x-www-form-urlencoded` or `multipart/form-data`. Coerced like query values; errors at `["body", name]`.
+ */
+export const Form = source('form');
+/**
+ * An uploaded file from a `multipart/form-data` body: `@File('avatar') avatar: UploadFile`, or
+ * `UploadFile[]` for every file sent under the name. Required unless `optional`.
+ */
+export const File = source('file');
 
 /** The request context: method, url, headers, parsed query and cookies, and the server's own request as `raw`. */
 export function Req(): ParameterDecorator {

@@ -20,6 +20,8 @@ export type ParamSource =
   | 'header'
   | 'cookie'
   | 'body'
+  | 'form'
+  | 'file'
   | 'request'
   | 'response'
   | 'dependency'

@@ -10,7 +10,7 @@ import { readUnionTags } from '../schema/one-of.js';
 import { STRING, UNKNOWN, describeType, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import type { Constraints, ParamDef } from './route-def.js';
 
-const SCALAR_SOURCES = new Set(['path', 'query', 'header', 'cookie']);
+const SCALAR_SOURCES = new Set(['path', 'query', 'header', 'cookie', 'form']);
 
 export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] | undefined, where: string): ParamDef {
   const { source, name } = record;
@@ -56,6 +56,8 @@ function isDeclarationOnly(pipe: unknown): boolean {
 
 function paramType(record: ParamRecord, designTypes: readonly unknown[] | undefined, label: string): TypeRef {
   const { source, options, name } = record;
+  // `@File('docs') docs: UploadFile[]`: several files under one name.
+  if (source === 'file') return designTypes?.[record.index] === Array ? { kind: 'array', items: UNKNOWN } : UNKNOWN;
   if (!SCALAR_SOURCES.has(source) && source !== 'body') return UNKNOWN;
   if (options.type !== undefined) return checkFromString(record, resolveTypeSpec(options.type, label), label);
   if (designTypes === undefined) {

@@ -11,6 +11,7 @@ import { toJsonValue, withNull, type SchemaRegistry } from '../schema/schema-reg
 
 type WireSource = ParameterObject['in'];
 const WIRE_SOURCES: ReadonlySet<string> = new Set<WireSource>(['path', 'query', 'header', 'cookie']);
+const BODY_SOURCES: ReadonlySet<string> = new Set(['body', 'form', 'file']);
 /**
  * OpenAPI says header parameters with these names "SHALL be ignored": content negotiation and security
  * schemes describe them. An auth dependency reading `authorization` is documented by its scheme instead.
@@ -19,7 +20,7 @@ const IGNORED_HEADERS: ReadonlySet<string> = new Set(['accept', 'content-type', 
 
 /** Params that reach the wire and the docs: what the 422 can be about besides the body. */
 export function documentedParams(route: RouteDef): ParamDef[] {
-  return route.params.filter((p) => p.includeInSchema && (WIRE_SOURCES.has(p.source) || p.source === 'body'));
+  return route.params.filter((p) => p.includeInSchema && (WIRE_SOURCES.has(p.source) || BODY_SOURCES.has(p.source)));
 }
 
 export function buildParameters(route: RouteDef, registry: SchemaRegistry): ParameterObject[] {

@@ -7,6 +7,7 @@ import type { JsonSchema, RequestBodyObject, ResponseObject } from '../openapi-t
 import {
   HTTP_VALIDATION_ERROR, VALIDATION_ERROR, refTo, toJsonValue, type SchemaMode, type SchemaRegistry,
 } from '../schema/schema-registry.js';
+import { buildFormBody } from './form-body.js';
 import { documentedParams } from './parameters.js';
 
 /** Statuses whose responses have no body (RFC 9110 §15.3.5, §15.3.6, §15.4.5). */
@@ -14,7 +15,7 @@ const NO_CONTENT = new Set([204, 205, 304]);
 
 export function buildRequestBody(route: RouteDef, registry: SchemaRegistry): RequestBodyObject | undefined {
   const bodies = documentedParams(route).filter((p) => p.source === 'body');
-  if (bodies.length === 0) return undefined;
+  if (bodies.length === 0) return buildFormBody(route, registry);
   const whole = bodies.find((p) => p.name === undefined);
   if (whole) return json(registry.typeSchema(whole.type), whole.required);
   // `@Body('item')` reads one key of the body (FastAPI's embedded body): the body is an object of those keys.

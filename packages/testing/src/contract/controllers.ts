@@ -8,6 +8,7 @@ import {
   Put, Query, Req, Res, ResponseHeader, ResponseModel, Validation, type RequestContext, type ResponseControl,
 } from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
+import { FormsController } from './forms-controller.js';
 import { RoutingController } from './routing-controller.js';
 import { SecurityController } from './security-controller.js';
 
@@ -269,5 +270,5 @@ export class ErrorsController {
 
 export const CONTRACT_CONTROLLERS = [
   QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
-  SecurityController,
+  SecurityController, FormsController,
 ];

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { HttpAdapter, ServerLimits } from '@decorumjs/core';
 import { dependencyInjectionCases } from './cases/dependency-injection.js';
 import { errorCases } from './cases/errors.js';
+import { formCases } from './cases/forms.js';
 import { jsonDepthCases, transportCases } from './cases/limits.js';
 import { paramCases } from './cases/params.js';
 import { protocolErrorCases } from './cases/protocol-errors.js';
@@ -69,6 +70,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
     securityCases(fetch, () => signJwt({ sub: 'contract', scope: 'read' }, CONTRACT_JWT_SECRET, { expiresIn: '5m' }));
+    formCases(fetch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {

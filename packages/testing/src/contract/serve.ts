@@ -5,6 +5,9 @@
 import { HttpResponse, createApp, type App, type AppOptions, type HttpAdapter } from '@decorumjs/core';
 import { CONTRACT_CONTROLLERS, TeapotError } from './controllers.js';
 
+/** The contract app's largest upload, in bytes: above the body limit (1 MiB), which multipart bodies are not held to. */
+export const MULTIPART_FILE_SIZE = 3 * 1024 * 1024;
+
 export type RequestTarget = (path: string, init?: RequestInit) => Promise<Response>;
 
 export interface ServedApp {
@@ -19,7 +22,12 @@ export interface ServedApp {
 export type ContractAppOptions = Pick<AppOptions, 'routing' | 'logger'>;
 
 export function createContractApp(adapter: HttpAdapter, options: ContractAppOptions = {}): App {
-  const app = createApp({ adapter, controllers: CONTRACT_CONTROLLERS, logger: false, shutdownGraceMs: 500, ...options });
+  const app = createApp({
+    adapter, controllers: CONTRACT_CONTROLLERS, logger: false, shutdownGraceMs: 500,
+    // Small, so the forms cases spool a file and cross a limit with little data.
+    multipart: { fileSize: MULTIPART_FILE_SIZE, memoryThreshold: 16 * 1024 },
+    ...options,
+  });
   app.exceptionHandler(TeapotError, (error) => HttpResponse.json({ detail: "I'm a teapot", tea: error.tea }, { status: 418 }));
   return app;
 }
