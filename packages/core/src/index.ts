@@ -41,6 +41,8 @@ export {
 } from './http/http-error.js';
 export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
+export { SseEvent, type SseEventInit } from './http/sse-event.js';
+export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
 export { parseQueryString } from './http/query-string.js';
 export { REQUEST_ID, requestIdOf, setRequestId } from './http/request-id.js';

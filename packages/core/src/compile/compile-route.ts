@@ -17,6 +17,7 @@ import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
 import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
+import { DEFAULT_SSE_KEEP_ALIVE_MS, SSE_HEADERS, sseStream } from './stream-sse.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
@@ -96,8 +97,10 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
-  const streams = def.streams === 'jsonl';
-  const streamHeaders: OutgoingHeaders = { ...jsonHeaders, 'content-type': JSON_LINES };
+  const streams = def.streams !== undefined;
+  const toStream = def.streams === 'sse' ? sseStream(projector, def.sse?.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS)
+    : (items: Iterable<unknown> | AsyncIterable<unknown>) => toJsonLines(items, projector);
+  const streamHeaders: OutgoingHeaders = def.streams === 'sse' ? { ...jsonHeaders, ...SSE_HEADERS, ...Object.fromEntries(def.headers) } : { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit, jsonDepthLimit } = runtime;
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
@@ -109,7 +112,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     const status = ctx.responseStatus ?? def.status;
     if (streams && isItemStream(result)) {
       const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
-      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, projector));
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toStream(result));
     }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
     return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));

@@ -100,6 +100,8 @@ export interface MethodRecord extends OperationInfo {
   responseModel?: TypeSpec;
   /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
   validationMode?: 'strict' | 'lax';
+  /** `@Sse()`: the handler's items are sent as Server-Sent Events. */
+  sse?: { keepAliveMs: number };
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

@@ -106,7 +106,8 @@ function buildRoute(input: BuildInput): RouteDef {
     headers: method.headers,
     responseModel: method.responseModel === undefined ? undefined : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
     validationMode: method.validationMode,
-    ...(isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
+    ...(method.sse ? { streams: 'sse' as const, sse: { ...method.sse } }
+      : isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),

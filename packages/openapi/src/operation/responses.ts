@@ -43,9 +43,10 @@ export function buildResponses(route: RouteDef, registry: SchemaRegistry, option
   const responses: Record<string, ResponseObject> = {};
   const declaredSuccess = route.responses.find((r) => r.status === route.status);
   const successType = declaredSuccess?.type ?? route.responseModel;
-  responses[String(route.status)] = route.streams === 'jsonl' && !NO_CONTENT.has(route.status)
-    ? jsonLines(declaredSuccess?.description ?? 'Successful Response', successType, registry)
-    : response(route.status, declaredSuccess?.description ?? 'Successful Response', successType, registry, true);
+  const successDescription = declaredSuccess?.description ?? 'Successful Response';
+  responses[String(route.status)] = route.streams && !NO_CONTENT.has(route.status)
+    ? stream(route.streams, successDescription, successType, registry)
+    : response(route.status, successDescription, successType, registry, true);
   for (const declared of route.responses) {
     if (declared.status === route.status) continue;
     const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
@@ -72,9 +73,14 @@ function response(status: number, description: string, type: TypeRef | undefined
  * A generator handler's stream: `application/jsonl`, one item per line. OpenAPI 3.1 has no keyword for
  * the schema of each item (3.2's `itemSchema`), so `schema` names the item and the description says so.
  */
-function jsonLines(description: string, type: TypeRef | undefined, registry: SchemaRegistry): ResponseObject {
+/** A streamed success: the schema is one item's (a JSON line's, or an event's `data`). */
+function stream(kind: 'jsonl' | 'sse', description: string, type: TypeRef | undefined, registry: SchemaRegistry): ResponseObject {
   const schema = type === undefined ? {} : registry.typeSchema(type);
-  return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
+  if (kind === 'jsonl') return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
+  return {
+    description: `${description}: Server-Sent Events; the schema is each event's data (sent as JSON)`,
+    content: { 'text/event-stream': { schema } },
+  };
 }
 
 function json(schema: JsonSchema, required: boolean): RequestBodyObject {

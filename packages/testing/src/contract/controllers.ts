@@ -9,6 +9,7 @@ import {
 } from '@decorumjs/core';
 import { DependencyController } from './di-controller.js';
 import { RoutingController } from './routing-controller.js';
+import { StreamingController } from './streaming-controller.js';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -257,4 +258,5 @@ export class ErrorsController {
 
 export const CONTRACT_CONTROLLERS = [
   QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
+  StreamingController,
 ];

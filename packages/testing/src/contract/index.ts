@@ -17,6 +17,7 @@ import { protocolCases } from './cases/protocol.js';
 import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
 import { routingCases } from './cases/routing.js';
+import { streamingCases } from './cases/streaming.js';
 import { wireCases } from './cases/wire.js';
 import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestTarget, type ServedApp } from './serve.js';
 
@@ -65,6 +66,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     jsonDepthCases(fetch);
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
+    streamingCases(fetch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {

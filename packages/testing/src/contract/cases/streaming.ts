@@ -1,0 +1,95 @@
+/**
+ * Server-Sent Events on every adapter: the wire format byte for byte (HTML § 9.2), the headers proxies
+ * need, keep-alive comments while the handler is idle, `Last-Event-ID`, and a client that leaves
+ * closing the handler's generator.
+ */
+import { describe, expect, test } from 'vitest';
+import type { RequestTarget } from '../serve.js';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function streamingCases(fetch: RequestTarget): void {
+  describe('Server-Sent Events', () => {
+    test('events are framed per the HTML spec, byte for byte', async () => {
+      const res = await fetch('/streaming/events');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(
+        'data: hello\n\n'
+        + 'data: two\ndata: lines\ndata: three\ndata: four\n\n'
+        + 'data: {"n":1,"text":"a\\nb"}\n\n'
+        + 'event: update\nid: 7\nretry: 3000\ndata: {"a":[1]}\n\n'
+        + ': note\n: more\n\n'
+        + 'data: \n\n'
+        + 'event: end\n\n',
+      );
+    });
+
+    test('the headers say event stream, no caching and no proxy buffering', async () => {
+      const res = await fetch('/streaming/events');
+      expect(res.headers.get('content-type')).toBe('text/event-stream');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('x-accel-buffering')).toBe('no');
+      expect(res.headers.get('content-length')).toBeNull();
+      await res.text();
+    });
+
+    test('the response model projects each event\'s data', async () => {
+      const res = await fetch('/streaming/projected');
+      expect(await res.text()).toBe('data: {"text":"one"}\n\nid: 2\ndata: {"text":"two"}\n\ndata: a string is sent as it is\n\n');
+    });
+
+    test.each(['id', 'event'])('a newline in %s cannot inject a field: the stream ends before it', async (field) => {
+      // The failure comes after the first byte, so the stream is cut: a reset (which may reach the
+      // client before the event written just ahead of it), or a clean end in-process.
+      const text = await fetch(`/streaming/injection?field=${field}`).then(readUntilEnd, () => '');
+      expect(['', 'data: before\n\n']).toContain(text);
+    });
+
+    test('an idle stream sends keep-alive comments until the next event', async () => {
+      const res = await fetch('/streaming/idle');
+      const body = await res.text();
+      expect(body).toMatch(/^(: keep-alive\n\n){2,3}data: late\n\n$/);
+    });
+
+    test('Last-Event-ID reaches the handler, which resumes after it', async () => {
+      const first = await (await fetch('/streaming/resume')).text();
+      expect(first).toBe('id: 1\ndata: {"id":1,"resumed":null}\n\nid: 2\ndata: {"id":2,"resumed":null}\n\nid: 3\ndata: {"id":3,"resumed":null}\n\n');
+      const again = await (await fetch('/streaming/resume', { headers: { 'last-event-id': '3' } })).text();
+      expect(again).toBe('id: 4\ndata: {"id":4,"resumed":"3"}\n\nid: 5\ndata: {"id":5,"resumed":"3"}\n\nid: 6\ndata: {"id":6,"resumed":"3"}\n\n');
+    });
+
+    test('a client that leaves closes the handler\'s generator, so its finally runs', async () => {
+      const key = `k${Math.random().toString(36).slice(2)}`;
+      const controller = new AbortController();
+      const res = await fetch(`/streaming/forever?key=${key}`, { signal: controller.signal });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"tick":0\}\n\n/);
+      expect(await (await fetch(`/streaming/closed?key=${key}`)).json()).toEqual({ closed: false });
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+      let closed = false;
+      for (let i = 0; i < 100 && !closed; i++) {
+        await wait(20);
+        closed = ((await (await fetch(`/streaming/closed?key=${key}`)).json()) as { closed: boolean }).closed;
+      }
+      expect(closed).toBe(true);
+    });
+  });
+}
+
+/** The body as far as it got: a stream cut by the server ends the text instead of failing the read. */
+async function readUntilEnd(res: Response): Promise<string> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The streaming part of the contract app: Server-Sent Events framed byte for byte, keep-alive comments
+ * on an idle stream, `Last-Event-ID`, and a stream that never ends, whose `finally` tells when a client
+ * that left closed it.
+ */
+import { IsString } from 'class-validator';
+import { Controller, Get, LastEventId, Query, ResponseModel, Sse, SseEvent } from '@decorumjs/core';
+
+class Token {
+  @IsString() text!: string;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keys of the never-ending streams whose generator was closed. */
+const closed = new Set<string>();
+
+@Controller('streaming')
+export class StreamingController {
+  @Sse('events')
+  async *events() {
+    yield 'hello';
+    yield 'two\nlines\r\nthree\rfour';
+    yield { n: 1, text: 'a\nb' };
+    yield new SseEvent({ event: 'update', id: '7', retry: 3000, data: { a: [1] } });
+    yield new SseEvent({ comment: 'note\nmore' });
+    yield new SseEvent({ data: '' });
+    yield new SseEvent({ event: 'end' });
+  }
+
+  @Sse('projected') @ResponseModel(Token)
+  *projected() {
+    yield { text: 'one', secret: 'never sent' };
+    yield new SseEvent({ id: '2', data: { text: 'two', secret: 'never sent' } });
+    yield 'a string is sent as it is';
+  }
+
+  @Sse('injection')
+  async *injection(@Query('field') field: string) {
+    yield 'before';
+    // Refused where the handler builds it: the stream ends without the forged field.
+    yield field === 'id' ? new SseEvent({ id: '1\ndata: forged' }) : new SseEvent({ event: 'x\r\nid: forged' });
+  }
+
+  @Sse('idle', { keepAliveMs: 40 })
+  async *idle() {
+    await wait(140);
+    yield 'late';
+  }
+
+  @Sse('resume')
+  *resume(@LastEventId() lastEventId: string | undefined) {
+    const from = lastEventId === undefined ? 0 : Number(lastEventId);
+    for (let id = from + 1; id <= from + 3; id++) yield new SseEvent({ id: String(id), data: { id, resumed: lastEventId ?? null } });
+  }
+
+  @Sse('forever')
+  async *forever(@Query('key') key: string) {
+    try {
+      for (let tick = 0; ; tick++) {
+        yield { tick };
+        await wait(10);
+      }
+    } finally {
+      closed.add(key);
+    }
+  }
+
+  @Get('closed')
+  closed(@Query('key') key: string) {
+    return { closed: closed.has(key) };
+  }
+}
