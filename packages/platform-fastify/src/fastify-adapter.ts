@@ -143,7 +143,7 @@ function server(sharesQueryParser: boolean): Serve {
   return (table, request, reply, bodyError) => {
     // Not-found requests are parsed by Fastify's 404 router, which may not share the parser: core parses those.
     const query = sharesQueryParser && !request.is404 ? (request.query as FastifyAdapterRequest['query']) : undefined;
-    const done = table.dispatch(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
+    const done = table.dispatch(new FastifyAdapterRequest(request, query, bodyError, reply.raw), new FastifyAdapterResponse(reply));
     // Answered synchronously: reply.send was called, and undefined tells Fastify so. Otherwise the promise
     // resolves to the reply, which tells Fastify the response is (being) sent by us.
     return done ? done.then(() => reply) : undefined;

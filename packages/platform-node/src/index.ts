@@ -3,6 +3,7 @@ export { NodeAdapter, type NodeAdapterOptions } from './node-adapter.js';
 // For adapters on node:http frameworks (Express) that hand Decorum node's own request and response.
 export { NodeRequest } from './node-request.js';
 export { NodeResponse } from './node-response.js';
+export { disconnectSignal } from './disconnect-signal.js';
 export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
 // For adapters whose framework reads bodies itself (Fastify): the same bounded discard after the answer.
 export { discardUnread, hasBody } from './discard-body.js';

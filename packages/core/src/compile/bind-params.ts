@@ -34,6 +34,8 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return (ctx) => ctx;
     case 'response':
       return (ctx) => ctx.response;
+    case 'signal':
+      return (ctx) => ctx.signal;
     case 'body':
       return compileBodyBinder(param, options);
     case 'path':

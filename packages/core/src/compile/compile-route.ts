@@ -83,7 +83,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
     const binder = compileBinder(p, validation);
-    const pipes = p.source === 'request' || p.source === 'response' ? [] : [...routePipes, ...(p.pipes ?? [])];
+    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);
   });

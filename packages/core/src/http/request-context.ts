@@ -11,6 +11,9 @@ import { ResponseControl } from './response-control.js';
 
 export type { QueryValues } from './query-string.js';
 
+// For adapters that cannot tell a disconnect: a signal that never fires.
+const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
 const NO_PARAMS: PathParams = Object.freeze(Object.create(null) as PathParams);
 
 /** A dependency's cleanup: receives the request's error, if any. */
@@ -52,6 +55,11 @@ export class RequestContext {
     const url = this.request.url;
     const q = url.indexOf('?');
     return q === -1 ? url : url.slice(0, q);
+  }
+
+  /** Aborted when the client disconnects before the response is finished (see `@Signal()`). */
+  get signal(): AbortSignal {
+    return this.request.signal ?? NEVER_ABORTED;
   }
 
   get headers(): AdapterRequest['headers'] {

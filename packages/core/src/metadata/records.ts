@@ -22,6 +22,7 @@ export type ParamSource =
   | 'body'
   | 'request'
   | 'response'
+  | 'signal'
   | 'dependency'
   | 'inject';
 

@@ -4,7 +4,7 @@
  * that left closed it.
  */
 import { IsString } from 'class-validator';
-import { Controller, Get, LastEventId, Query, ResponseModel, Sse, SseEvent } from '@decorumjs/core';
+import { Controller, Get, LastEventId, Query, ResponseModel, Signal, Sse, SseEvent } from '@decorumjs/core';
 
 class Token {
   @IsString() text!: string;
@@ -14,6 +14,10 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Keys of the never-ending streams whose generator was closed. */
 const closed = new Set<string>();
+/** The signals of requests by key, to tell whether a client that left aborted them. */
+const signals = new Map<string, AbortSignal>();
+/** Keys of the requests whose handler saw the abort event. */
+const aborted = new Set<string>();
 
 @Controller('streaming')
 export class StreamingController {
@@ -55,7 +59,8 @@ export class StreamingController {
   }
 
   @Sse('forever')
-  async *forever(@Query('key') key: string) {
+  async *forever(@Query('key') key: string, @Signal() signal: AbortSignal) {
+    signals.set(key, signal);
     try {
       for (let tick = 0; ; tick++) {
         yield { tick };
@@ -66,8 +71,17 @@ export class StreamingController {
     }
   }
 
+  /** Waits for the client to leave, as a long model call would, then stops. */
+  @Get('wait')
+  async wait(@Query('key') key: string, @Signal() signal: AbortSignal) {
+    signals.set(key, signal);
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    aborted.add(key);
+    return { aborted: true };
+  }
+
   @Get('closed')
   closed(@Query('key') key: string) {
-    return { closed: closed.has(key) };
+    return { closed: closed.has(key), aborted: aborted.has(key), signalled: signals.get(key)?.aborted ?? null };
   }
 }

@@ -58,22 +58,29 @@ export function streamingCases(fetch: RequestTarget): void {
       expect(again).toBe('id: 4\ndata: {"id":4,"resumed":"3"}\n\nid: 5\ndata: {"id":5,"resumed":"3"}\n\nid: 6\ndata: {"id":6,"resumed":"3"}\n\n');
     });
 
-    test('a client that leaves closes the handler\'s generator, so its finally runs', async () => {
-      const key = `k${Math.random().toString(36).slice(2)}`;
+    test('a client that leaves closes the handler\'s generator, so its finally runs, and fires the signal', async () => {
+      const key = uniqueKey();
       const controller = new AbortController();
       const res = await fetch(`/streaming/forever?key=${key}`, { signal: controller.signal });
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       const first = await reader.read();
       expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"tick":0\}\n\n/);
-      expect(await (await fetch(`/streaming/closed?key=${key}`)).json()).toEqual({ closed: false });
+      expect(await state(fetch, key)).toEqual({ closed: false, aborted: false, signalled: false });
       controller.abort();
       await reader.cancel().catch(() => undefined);
-      let closed = false;
-      for (let i = 0; i < 100 && !closed; i++) {
-        await wait(20);
-        closed = ((await (await fetch(`/streaming/closed?key=${key}`)).json()) as { closed: boolean }).closed;
-      }
-      expect(closed).toBe(true);
+      expect(await until(fetch, key, (s) => s.closed && s.signalled === true)).toEqual({ closed: true, aborted: false, signalled: true });
+    });
+  });
+
+  describe('client disconnects', () => {
+    test('@Signal() fires when the client leaves a handler that is still working', async () => {
+      const key = uniqueKey();
+      const controller = new AbortController();
+      const pending = fetch(`/streaming/wait?key=${key}`, { signal: controller.signal }).catch(() => undefined);
+      expect(await until(fetch, key, (s) => s.signalled === false)).toEqual({ closed: false, aborted: false, signalled: false });
+      controller.abort();
+      expect(await until(fetch, key, (s) => s.aborted)).toEqual({ closed: false, aborted: true, signalled: true });
+      await pending;
     });
   });
 }
@@ -92,4 +99,26 @@ async function readUntilEnd(res: Response): Promise<string> {
   } catch {
     return text;
   }
+}
+
+interface StreamState {
+  closed: boolean;
+  aborted: boolean;
+  signalled: boolean | null;
+}
+
+const uniqueKey = (): string => `k${Math.random().toString(36).slice(2)}`;
+
+async function state(fetch: RequestTarget, key: string): Promise<StreamState> {
+  return (await (await fetch(`/streaming/closed?key=${key}`)).json()) as StreamState;
+}
+
+/** The route's state once `done` holds, or as it stands after two seconds. */
+async function until(fetch: RequestTarget, key: string, done: (s: StreamState) => boolean): Promise<StreamState> {
+  let current = await state(fetch, key);
+  for (let i = 0; i < 100 && !done(current); i++) {
+    await wait(20);
+    current = await state(fetch, key);
+  }
+  return current;
 }
