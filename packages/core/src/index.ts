@@ -10,7 +10,8 @@ export { DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, MAX_JSON_DEPTH_LIMIT } fr
 
 export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
-export { Body, Cookie, Header, Param, Query, Req, Res, Signal } from './decorators/params.js';
+export { Body, Cookie, Header, Param, Query, Req, Res, Signal, Background } from './decorators/params.js';
+export { BackgroundTasks } from './http/background-tasks.js';
 export {
   ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';

@@ -14,6 +14,7 @@ import { HttpResponse } from '../http/http-response.js';
 import { RequestAborted } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
+import { BackgroundRunner } from '../http/background-tasks.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
 import { Container } from '../di/container.js';
@@ -32,6 +33,7 @@ type Hook = () => unknown;
 export class App {
   readonly info: AppInfo;
   readonly logger: Logger;
+  readonly #background: BackgroundRunner;
   readonly exceptionHandlers = new ExceptionHandlers();
   readonly #options: AppOptions;
   readonly #controllers: Class[];
@@ -53,6 +55,7 @@ export class App {
     const { title = 'Decorum', version = '0.1.0', description, servers } = options;
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
+    this.#background = new BackgroundRunner(this.logger);
     this.#controllers = [...(options.controllers ?? [])];
     this.#modules = [...(options.modules ?? [])];
     this.#middleware = (options.middleware ?? []).map((middleware) => ({ prefix: '', middleware }));
@@ -189,7 +192,15 @@ export class App {
     return this.#address;
   }
 
-  /** Stops accepting connections, lets in-flight requests finish (bounded), then runs shutdown hooks. */
+  /** Resolves once every background task scheduled so far (and any they lead to) has run: for tests and scripts. */
+  backgroundTasksIdle(): Promise<void> {
+    return this.#background.idle();
+  }
+
+  /**
+   * Stops accepting connections, lets in-flight requests and then their background tasks finish (all
+   * within the shutdown grace), then runs shutdown hooks.
+   */
   close(): Promise<void> {
     return (this.#closing ??= this.#close());
   }
@@ -197,7 +208,10 @@ export class App {
   async #close(): Promise<void> {
     unwatchShutdownSignals(this);
     const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    const started = Date.now();
     if (this.#address) await this.#adapter().close(grace);
+    // The requests are done; their background tasks get what is left of the grace.
+    await this.#background.drain(Math.max(0, grace - (Date.now() - started)));
     for (const hook of [...this.#shutdown].reverse()) {
       try {
         await hook();
@@ -243,6 +257,7 @@ export class App {
       interceptors: this.#options.interceptors,
       pipes: this.#options.pipes,
       instantiate: (declared) => (isClass(declared) ? container.singleton(planner.node(declared, [])) : declared),
+      runBackground: (tasks, ctx) => this.#background.schedule(tasks, ctx),
     };
   }
 

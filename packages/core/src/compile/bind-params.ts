@@ -36,6 +36,8 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return (ctx) => ctx.response;
     case 'signal':
       return (ctx) => ctx.signal;
+    case 'background':
+      return (ctx) => ctx.backgroundTasks;
     case 'body':
       return compileBodyBinder(param, options);
     case 'path':

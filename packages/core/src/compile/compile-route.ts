@@ -8,6 +8,7 @@ import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } fr
 import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
+import { BackgroundRunner, type BackgroundTasks } from '../http/background-tasks.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { RequestValidationError } from '../http/validation-error.js';
@@ -45,6 +46,8 @@ export interface RouteRuntime {
   readonly pipes?: readonly unknown[];
   /** Builds guard, pipe and interceptor classes through the container; objects and functions pass through. */
   instantiate?: Instantiate;
+  /** Runs a request's background tasks once its response is sent. */
+  runBackground?(tasks: BackgroundTasks, ctx: RequestContext): void;
 }
 
 export interface CompiledRoute {
@@ -83,7 +86,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
     const binder = compileBinder(p, validation);
-    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' ? [] : [...routePipes, ...(p.pipes ?? [])];
+    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background' ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);
   });
@@ -102,6 +105,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     : (items: Iterable<unknown> | AsyncIterable<unknown>) => toJsonLines(items, projector);
   const streamHeaders: OutgoingHeaders = def.streams === 'sse' ? { ...jsonHeaders, ...SSE_HEADERS, ...Object.fromEntries(def.headers) } : { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit, jsonDepthLimit } = runtime;
+  const runBackground = runtime.runBackground ?? ownBackgroundRunner(runtime.logger);
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
     if (ctx.reply.headersSent) return;
@@ -184,6 +188,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       await runtime.handleError(failure, ctx);
     }
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
+    if (ctx.addedBackgroundTasks) runBackground(ctx.addedBackgroundTasks, ctx);
     return failure;
   };
 
@@ -201,6 +206,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       if (ctx.functionCleanups) return finish(ctx, cleanUp, 'result', Promise.resolve(result));
       const sending = send(ctx, result);
       if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending || undefined);
+      if (ctx.addedBackgroundTasks) runBackground(ctx.addedBackgroundTasks, ctx);
       return undefined;
     } catch (error) {
       return finish(ctx, cleanUp, 'sent', Promise.reject(error));
@@ -216,3 +222,9 @@ function noInjector(route: RouteDef, _target?: unknown): Binder {
   throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
 
+
+/** Outside an app (a route compiled on its own), background tasks still run, with nobody to wait for them. */
+function ownBackgroundRunner(logger: Logger): (tasks: BackgroundTasks, ctx: RequestContext) => void {
+  const runner = new BackgroundRunner(logger);
+  return (tasks, ctx) => runner.schedule(tasks, ctx);
+}

@@ -59,4 +59,9 @@ export function Signal(): ParameterDecorator {
   return (target, key, index) => record(target, key, { index, source: 'signal', name: undefined, options: {} });
 }
 
+/** The request's `BackgroundTasks`: work to run after the response is sent (FastAPI's `BackgroundTasks`). */
+export function Background(): ParameterDecorator {
+  return (target, key, index) => record(target, key, { index, source: 'background', name: undefined, options: {} });
+}
+
 export { record as recordParam };

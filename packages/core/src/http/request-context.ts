@@ -7,6 +7,7 @@ import type { AdapterRequest, AdapterResponse, OutgoingHeaders } from '../adapte
 import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { parseQueryString, type QueryValues } from './query-string.js';
+import { BackgroundTasks } from './background-tasks.js';
 import { ResponseControl } from './response-control.js';
 
 export type { QueryValues } from './query-string.js';
@@ -29,6 +30,7 @@ export class RequestContext {
   #cookies: Readonly<Record<string, string | undefined>> | undefined;
   #response: ResponseControl | undefined;
   #state: Map<unknown, unknown> | undefined;
+  #background: BackgroundTasks | undefined;
   /** Cleanup steps registered by dependencies, run after the response is sent. */
   cleanups: CleanupStep[] | undefined = undefined;
   /** Cleanup steps of `scope: 'function'` dependencies, run once the handler has returned. */
@@ -55,6 +57,16 @@ export class RequestContext {
     const url = this.request.url;
     const q = url.indexOf('?');
     return q === -1 ? url : url.slice(0, q);
+  }
+
+  /** Work to run after the response is sent (see `@Background()`); made on first read. */
+  get backgroundTasks(): BackgroundTasks {
+    return (this.#background ??= new BackgroundTasks());
+  }
+
+  /** The tasks added during this request, if anything asked for them. */
+  get addedBackgroundTasks(): BackgroundTasks | undefined {
+    return this.#background;
   }
 
   /** Aborted when the client disconnects before the response is finished (see `@Signal()`). */

@@ -23,6 +23,7 @@ export type ParamSource =
   | 'request'
   | 'response'
   | 'signal'
+  | 'background'
   | 'dependency'
   | 'inject';
 

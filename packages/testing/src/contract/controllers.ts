@@ -10,6 +10,7 @@ import {
 import { DependencyController } from './di-controller.js';
 import { RoutingController } from './routing-controller.js';
 import { StreamingController } from './streaming-controller.js';
+import { BackgroundController } from './background-controller.js';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -258,5 +259,5 @@ export class ErrorsController {
 
 export const CONTRACT_CONTROLLERS = [
   QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
-  StreamingController,
+  StreamingController, BackgroundController,
 ];

@@ -18,6 +18,7 @@ import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
 import { routingCases } from './cases/routing.js';
 import { streamingCases } from './cases/streaming.js';
+import { backgroundCases } from './cases/background.js';
 import { wireCases } from './cases/wire.js';
 import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestTarget, type ServedApp } from './serve.js';
 
@@ -67,6 +68,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
     streamingCases(fetch);
+    backgroundCases(launch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {
