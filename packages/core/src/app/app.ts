@@ -11,7 +11,7 @@ import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
-import { RequestAborted } from '../http/request-aborted.js';
+import { RequestAborted, isDisconnect } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
 import { BackgroundRunner } from '../http/background-tasks.js';
@@ -271,6 +271,11 @@ export class App {
   async handleError(error: unknown, ctx: RequestContext): Promise<void> {
     if (error instanceof RequestAborted) {
       this.logger.debug({ method: ctx.method, url: ctx.url }, 'client disconnected before sending its whole request');
+      return;
+    }
+    // A client that leaves a stream breaks the write: nobody is left to answer, and the server did nothing wrong.
+    if (ctx.reply.headersSent && (ctx.request.signal?.aborted === true || isDisconnect(error))) {
+      this.logger.debug({ err: error, method: ctx.method, url: ctx.url }, 'client disconnected during the response');
       return;
     }
     let response: HttpResponse | undefined;

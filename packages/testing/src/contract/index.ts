@@ -67,7 +67,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     jsonDepthCases(fetch);
     protocolErrorCases(fetch);
     dependencyInjectionCases(fetch);
-    streamingCases(fetch);
+    streamingCases(fetch, launch);
     backgroundCases(launch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.

@@ -4,11 +4,14 @@
  * closing the handler's generator.
  */
 import { describe, expect, test } from 'vitest';
-import type { RequestTarget } from '../serve.js';
+import type { Logger } from '@decorumjs/core';
+import type { ContractAppOptions, RequestTarget, ServedApp } from '../serve.js';
+
+type Launch = (options?: ContractAppOptions) => Promise<ServedApp>;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function streamingCases(fetch: RequestTarget): void {
+export function streamingCases(fetch: RequestTarget, launch: Launch): void {
   describe('Server-Sent Events', () => {
     test('events are framed per the HTML spec, byte for byte', async () => {
       const res = await fetch('/streaming/events');
@@ -73,6 +76,29 @@ export function streamingCases(fetch: RequestTarget): void {
   });
 
   describe('client disconnects', () => {
+    test('a client leaving a stream is no server error: logged at debug level at most', async () => {
+      const logged: Array<[string, string | undefined]> = [];
+      const logger: Logger = {
+        error: (_obj, msg) => logged.push(['error', msg]), warn: (_obj, msg) => logged.push(['warn', msg]),
+        info: (_obj, msg) => logged.push(['info', msg]), debug: (_obj, msg) => logged.push(['debug', msg]),
+      };
+      const served = await launch({ logger });
+      try {
+        const key = uniqueKey();
+        const controller = new AbortController();
+        const res = await served.fetch(`/streaming/forever?key=${key}`, { signal: controller.signal });
+        const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+        await reader.read();
+        controller.abort();
+        await reader.cancel().catch(() => undefined);
+        expect(await until(served.fetch, key, (s) => s.closed)).toMatchObject({ closed: true });
+        await wait(50);
+        expect(logged.filter(([level]) => level === 'error' || level === 'warn')).toEqual([]);
+      } finally {
+        await served.close();
+      }
+    });
+
     test('@Signal() fires when the client leaves a handler that is still working', async () => {
       const key = uniqueKey();
       const controller = new AbortController();
