@@ -4,7 +4,7 @@
  * that left closed it.
  */
 import { IsString } from 'class-validator';
-import { Controller, Get, LastEventId, Query, ResponseModel, Signal, Sse, SseEvent } from '@decorumjs/core';
+import { Controller, Depends, Get, LastEventId, Query, ResponseModel, Signal, Sse, SseEvent, dependency } from '@decorumjs/core';
 
 class Token {
   @IsString() text!: string;
@@ -18,6 +18,23 @@ const closed = new Set<string>();
 const signals = new Map<string, AbortSignal>();
 /** Keys of the requests whose handler saw the abort event. */
 const aborted = new Set<string>();
+/** How many times each key's dependency cleanup ran (once, however the stream ended). */
+const cleanups = new Map<string, number>();
+/** Items each firehose produced so far: bounded when the client reads nothing (back-pressure). */
+const produced = new Map<string, number>();
+
+const session = dependency({
+  name: 'session',
+  inject: [Query('key')],
+  *use(key: string) {
+    try {
+      yield key;
+    } finally {
+      // A client that left is an error thrown in at the yield: the cleanup still runs, once.
+      cleanups.set(key, (cleanups.get(key) ?? 0) + 1);
+    }
+  },
+});
 
 @Controller('streaming')
 export class StreamingController {
@@ -59,7 +76,7 @@ export class StreamingController {
   }
 
   @Sse('forever')
-  async *forever(@Query('key') key: string, @Signal() signal: AbortSignal) {
+  async *forever(@Depends(session) key: string, @Signal() signal: AbortSignal) {
     signals.set(key, signal);
     try {
       for (let tick = 0; ; tick++) {
@@ -82,6 +99,19 @@ export class StreamingController {
 
   @Get('closed')
   closed(@Query('key') key: string) {
-    return { closed: closed.has(key), aborted: aborted.has(key), signalled: signals.get(key)?.aborted ?? null };
+    return {
+      closed: closed.has(key), aborted: aborted.has(key), signalled: signals.get(key)?.aborted ?? null,
+      cleanups: cleanups.get(key) ?? 0, produced: produced.get(key) ?? 0,
+    };
+  }
+
+  /** JSON Lines of 16 KiB as fast as the client takes them. */
+  @Get('firehose')
+  async *firehose(@Query('key') key: string) {
+    const pad = 'x'.repeat(16 * 1024);
+    for (let n = 0; ; n++) {
+      produced.set(key, n + 1);
+      yield { n, pad };
+    }
   }
 }

@@ -68,10 +68,32 @@ export function streamingCases(fetch: RequestTarget, launch: Launch): void {
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       const first = await reader.read();
       expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"tick":0\}\n\n/);
-      expect(await state(fetch, key)).toEqual({ closed: false, aborted: false, signalled: false });
+      expect(await state(fetch, key)).toMatchObject({ closed: false, aborted: false, signalled: false, cleanups: 0 });
       controller.abort();
       await reader.cancel().catch(() => undefined);
-      expect(await until(fetch, key, (s) => s.closed && s.signalled === true)).toEqual({ closed: true, aborted: false, signalled: true });
+      expect(await until(fetch, key, (s) => s.closed && s.signalled === true && s.cleanups > 0))
+        .toMatchObject({ closed: true, aborted: false, signalled: true, cleanups: 1 });
+      await wait(50);
+      expect((await state(fetch, key)).cleanups).toBe(1);
+    });
+  });
+
+  describe('back-pressure', () => {
+    test('a client that reads nothing stops the generator once the buffers are full', async () => {
+      const key = uniqueKey();
+      const controller = new AbortController();
+      const res = await fetch(`/streaming/firehose?key=${key}`, { signal: controller.signal });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      await wait(300);
+      const stalled = (await state(fetch, key)).produced;
+      await wait(200);
+      const later = (await state(fetch, key)).produced;
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+      // Items of 16 KiB: without back-pressure the generator would have made gigabytes by now.
+      expect(stalled * 16 * 1024).toBeLessThan(32 * 1024 * 1024);
+      expect(later).toBe(stalled);
     });
   });
 
@@ -103,9 +125,9 @@ export function streamingCases(fetch: RequestTarget, launch: Launch): void {
       const key = uniqueKey();
       const controller = new AbortController();
       const pending = fetch(`/streaming/wait?key=${key}`, { signal: controller.signal }).catch(() => undefined);
-      expect(await until(fetch, key, (s) => s.signalled === false)).toEqual({ closed: false, aborted: false, signalled: false });
+      expect(await until(fetch, key, (s) => s.signalled === false)).toMatchObject({ closed: false, aborted: false, signalled: false });
       controller.abort();
-      expect(await until(fetch, key, (s) => s.aborted)).toEqual({ closed: false, aborted: true, signalled: true });
+      expect(await until(fetch, key, (s) => s.aborted)).toMatchObject({ closed: false, aborted: true, signalled: true });
       await pending;
     });
   });
@@ -129,6 +151,8 @@ async function readUntilEnd(res: Response): Promise<string> {
 
 interface StreamState {
   closed: boolean;
+  cleanups: number;
+  produced: number;
   aborted: boolean;
   signalled: boolean | null;
 }
