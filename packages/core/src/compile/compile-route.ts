@@ -17,7 +17,7 @@ import type { PathParams } from '../routing/route-match.js';
 import { compileBinder, type Binder } from './bind-params.js';
 import { readJsonBody } from './read-json-body.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
-import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
+import { JSON_LINES, closeItems, isItemStream, toJsonLines } from './stream-json-lines.js';
 import { DEFAULT_SSE_KEEP_ALIVE_MS, SSE_HEADERS, sseStream } from './stream-sse.js';
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
@@ -116,7 +116,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     const status = ctx.responseStatus ?? def.status;
     if (streams && isItemStream(result)) {
       const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
-      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toStream(result));
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : ctx.request.method === 'HEAD' ? closeItems(result) : toStream(result));
     }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
     return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJson(projector(result)));

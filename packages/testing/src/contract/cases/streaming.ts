@@ -36,6 +36,15 @@ export function streamingCases(fetch: RequestTarget, launch: Launch): void {
       await res.text();
     });
 
+    test('HEAD on an endless stream answers the headers at once and closes the generator', async () => {
+      const key = uniqueKey();
+      const res = await fetch(`/streaming/forever?key=${key}`, { method: 'HEAD' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/event-stream');
+      expect(await res.text()).toBe('');
+      expect(await until(fetch, key, (s) => s.cleanups > 0)).toMatchObject({ cleanups: 1 });
+    });
+
     test('the response model projects each event\'s data', async () => {
       const res = await fetch('/streaming/projected');
       expect(await res.text()).toBe('data: {"text":"one"}\n\nid: 2\ndata: {"text":"two"}\n\ndata: a string is sent as it is\n\n');
