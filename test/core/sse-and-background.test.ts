@@ -3,7 +3,7 @@
 import { IsString } from 'class-validator';
 import { describe, expect, test } from 'vitest';
 import {
-  Background, BackgroundTasks, Controller, Post, ResponseModel, Sse, SseEvent, createApp, openApiDocument, requestId,
+  Background, BackgroundTasks, Controller, NotFound, Post, ResponseModel, Sse, SseEvent, createApp, openApiDocument, requestId,
   type Logger,
 } from '@decorumjs/decorum';
 import { createTestClient } from '@decorumjs/testing';
@@ -37,6 +37,12 @@ class ChatController {
       done.push(name);
     }, 'report');
     return { accepted: true };
+  }
+
+  @Post('missing')
+  missing(@Background() tasks: BackgroundTasks) {
+    tasks.add(() => done.push('never'));
+    throw new NotFound('No such job');
   }
 }
 
@@ -82,6 +88,10 @@ describe('background tasks', () => {
       expect(done).toEqual(['report']);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({ requestId: 'req-42', task: 0, route: 'ChatController.jobs' });
+      // As in FastAPI, the tasks go with the route's own response: an error response drops them.
+      expect((await client.post('/missing')).status).toBe(404);
+      await client.backgroundTasks();
+      expect(done).toEqual(['report']);
     } finally {
       await client.close();
     }

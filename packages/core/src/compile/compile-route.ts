@@ -188,7 +188,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       await runtime.handleError(failure, ctx);
     }
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
-    if (ctx.addedBackgroundTasks) runBackground(ctx.addedBackgroundTasks, ctx);
+    // As FastAPI: the tasks belong to the route's response, so an error response drops them.
+    if (ctx.addedBackgroundTasks && failure === undefined) runBackground(ctx.addedBackgroundTasks, ctx);
     return failure;
   };
 
@@ -221,7 +222,6 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
 function noInjector(route: RouteDef, _target?: unknown): Binder {
   throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
-
 
 /** Outside an app (a route compiled on its own), background tasks still run, with nobody to wait for them. */
 function ownBackgroundRunner(logger: Logger): (tasks: BackgroundTasks, ctx: RequestContext) => void {
