@@ -106,11 +106,16 @@ export class FastifyAdapter implements HttpAdapter {
   }
 
   async close(graceMs: number): Promise<void> {
-    const deadline = setTimeout(() => this.instance.server.closeAllConnections(), graceMs);
+    const server = this.instance.server;
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    // Fastify closes the connections idle when it starts; those whose response ends later (an event
+    // stream ended by the closing app) are closed as they become idle, as the node adapter does.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     try {
       await this.instance.close();
     } finally {
       clearTimeout(deadline);
+      clearInterval(sweep);
     }
   }
 }

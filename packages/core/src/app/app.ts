@@ -34,6 +34,8 @@ export class App {
   readonly info: AppInfo;
   readonly logger: Logger;
   readonly #background: BackgroundRunner;
+  /** Aborted when `close()` starts, so endless event streams end instead of holding the shutdown. */
+  readonly #stopping = new AbortController();
   readonly exceptionHandlers = new ExceptionHandlers();
   readonly #options: AppOptions;
   readonly #controllers: Class[];
@@ -209,6 +211,7 @@ export class App {
     unwatchShutdownSignals(this);
     const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     const started = Date.now();
+    this.#stopping.abort();
     if (this.#address) await this.#adapter().close(grace);
     // The requests are done; their background tasks get what is left of the grace.
     await this.#background.drain(Math.max(0, grace - (Date.now() - started)));
@@ -257,6 +260,7 @@ export class App {
       interceptors: this.#options.interceptors,
       pipes: this.#options.pipes,
       instantiate: (declared) => (isClass(declared) ? container.singleton(planner.node(declared, [])) : declared),
+      closing: this.#stopping.signal,
       runBackground: (tasks, ctx) => this.#background.schedule(tasks, ctx),
     };
   }

@@ -46,6 +46,8 @@ export interface RouteRuntime {
   readonly pipes?: readonly unknown[];
   /** Builds guard, pipe and interceptor classes through the container; objects and functions pass through. */
   instantiate?: Instantiate;
+  /** Aborted when the app starts closing: Server-Sent Event streams then end. */
+  readonly closing?: AbortSignal;
   /** Runs a request's background tasks once its response is sent. */
   runBackground?(tasks: BackgroundTasks, ctx: RequestContext): void;
 }
@@ -101,7 +103,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const projector = compileProjector(def.responseModel);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
   const streams = def.streams !== undefined;
-  const toStream = def.streams === 'sse' ? sseStream(projector, def.sse?.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS)
+  const toStream = def.streams === 'sse' ? sseStream(projector, def.sse?.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS, runtime.closing)
     : (items: Iterable<unknown> | AsyncIterable<unknown>) => toJsonLines(items, projector);
   const streamHeaders: OutgoingHeaders = def.streams === 'sse' ? { ...jsonHeaders, ...SSE_HEADERS, ...Object.fromEntries(def.headers) } : { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit, jsonDepthLimit } = runtime;

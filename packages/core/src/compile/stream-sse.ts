@@ -44,19 +44,36 @@ function dataLines(data: unknown, project: Projector): string {
  * (0: never). Ending this iteration (the client left) closes `items` too.
  */
 export async function* toServerSentEvents(
-  items: Iterable<unknown> | AsyncIterable<unknown>, project: Projector, keepAliveMs: number,
+  items: Iterable<unknown> | AsyncIterable<unknown>, project: Projector, keepAliveMs: number, closing?: AbortSignal,
 ): AsyncGenerator<string> {
+  if (closing?.aborted) {
+    await closeUnstarted(items);
+    return;
+  }
   const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   // True once the handler's iterator ended or threw by itself; anything else ending this generator
   // (return() from the adapter, or throw() as node's Readable.from does on a premature close) closes it.
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The app is closing: end the stream cleanly (the handler's generator is closed), so the client's
+  // EventSource reconnects, to another instance, instead of holding the shutdown for its whole grace.
+  let onClosing: (() => void) | undefined;
+  const closed = closing && new Promise<'closing'>((resolve) => {
+    onClosing = () => resolve('closing');
+    closing.addEventListener('abort', onClosing, { once: true });
+  });
   try {
     for (;;) {
-      const step = await nextOrIdle(iterator, keepAliveMs, (t) => (timer = t)).catch((error: unknown) => {
+      const next = nextOrIdle(iterator, keepAliveMs, (t) => (timer = t)).catch((error: unknown) => {
         finished = true;
         throw error;
       });
+      const step = closed ? await Promise.race([next, closed]) : await next;
+      if (step === 'closing') {
+        // The pending step settles unread once the generator is closed; its failure is nobody's now.
+        next.catch(() => undefined);
+        return;
+      }
       if (step === 'idle') {
         yield KEEP_ALIVE;
         continue;
@@ -69,8 +86,14 @@ export async function* toServerSentEvents(
     }
   } finally {
     clearTimeout(timer);
+    if (onClosing) closing?.removeEventListener('abort', onClosing);
     if (!finished) await iterator.return?.();
   }
+}
+
+async function closeUnstarted(items: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  await iterator.return?.();
 }
 
 // The pending `next()` survives an idle tick: the next call races the same promise again.
@@ -114,6 +137,6 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** The stream stage of an `@Sse()` route, decided at compile time. */
-export function sseStream(project: Projector, keepAliveMs: number) {
-  return (items: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<string> => toServerSentEvents(items, project, keepAliveMs);
+export function sseStream(project: Projector, keepAliveMs: number, closing?: AbortSignal) {
+  return (items: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<string> => toServerSentEvents(items, project, keepAliveMs, closing);
 }

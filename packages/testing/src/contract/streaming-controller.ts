@@ -14,6 +14,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Keys of the never-ending streams whose generator was closed. */
 const closed = new Set<string>();
+
+/** Whether the stream of `key` was closed (for cases that closed the app, so cannot ask it). */
+export const streamClosed = (key: string): boolean => closed.has(key);
 /** The signals of requests by key, to tell whether a client that left aborted them. */
 const signals = new Map<string, AbortSignal>();
 /** Keys of the requests whose handler saw the abort event. */

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Logger } from '@decorumjs/core';
 import type { ContractAppOptions, RequestTarget, ServedApp } from '../serve.js';
+import { streamClosed } from '../streaming-controller.js';
 
 type Launch = (options?: ContractAppOptions) => Promise<ServedApp>;
 
@@ -84,6 +85,22 @@ export function streamingCases(fetch: RequestTarget, launch: Launch): void {
         .toMatchObject({ closed: true, aborted: false, signalled: true, cleanups: 1 });
       await wait(50);
       expect((await state(fetch, key)).cleanups).toBe(1);
+    });
+  });
+
+  describe('shutdown', () => {
+    test('close() ends an open event stream cleanly instead of waiting out the grace', async () => {
+      const served = await launch();
+      const key = uniqueKey();
+      const res = await served.fetch(`/streaming/forever?key=${key}`);
+      const reading = readUntilEnd(res);
+      await wait(50);
+      const started = Date.now();
+      await served.close();
+      // The contract app's grace is 500 ms: a stream holding the shutdown would take all of it.
+      expect(Date.now() - started).toBeLessThan(400);
+      expect(await reading).toMatch(/^(data: \{"tick":\d+\}\n\n)+$/);
+      expect(streamClosed(key)).toBe(true);
     });
   });
 
