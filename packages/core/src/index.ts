@@ -10,7 +10,8 @@ export { DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, MAX_JSON_DEPTH_LIMIT } fr
 
 export { Controller, type ControllerOptions } from './decorators/controller.js';
 export { All, Delete, Get, Head, Options, Patch, Post, Put } from './decorators/http-methods.js';
-export { Body, Cookie, File, Form, Header, Param, Query, Req, Res } from './decorators/params.js';
+export { Background, Body, Cookie, File, Form, Header, Param, Query, Req, Res, Signal } from './decorators/params.js';
+export { BackgroundTasks } from './http/background-tasks.js';
 export { UploadFile } from './forms/upload-file.js';
 export { bodyKindOf, type BodyKind } from './forms/body-kind.js';
 export { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './forms/multipart-limits.js';
@@ -49,6 +50,8 @@ export {
 } from './http/http-error.js';
 export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
+export { SseEvent, type SseEventInit } from './http/sse-event.js';
+export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
 export { parseQueryString } from './http/query-string.js';
 export { REQUEST_ID, requestIdOf, setRequestId } from './http/request-id.js';

@@ -59,7 +59,7 @@ export class ExpressAdapter implements HttpAdapter {
     this.router.use((req: Request, res: Response, next: NextFunction) => {
       const routed = table.match(req.method, req.url);
       if (fallthrough && (routed.kind === 'not-found' || routed.kind === 'method-not-allowed')) return next();
-      const request = new ExpressRequest(req);
+      const request = new ExpressRequest(req, res);
       void table.dispatch(request, new NodeResponse(res, request), routed);
     });
   }

@@ -3,13 +3,14 @@
  * plus one Express case. When a body parser mounted before Decorum (`express.json()`, `express.raw()`)
  * already consumed the stream, its result is handed to core instead, so the route still gets its body.
  */
+import type { ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { bodyLimitExceeded, type BodyChunkSink } from '@decorumjs/core';
 import { NodeRequest } from '@decorumjs/platform-node';
 
 export class ExpressRequest extends NodeRequest {
-  constructor(readonly express: Request) {
-    super(express);
+  constructor(readonly express: Request, res?: ServerResponse) {
+    super(express, res);
   }
 
   override async streamBody(sink: BodyChunkSink): Promise<void> {

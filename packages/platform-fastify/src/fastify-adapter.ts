@@ -115,11 +115,16 @@ export class FastifyAdapter implements HttpAdapter {
   }
 
   async close(graceMs: number): Promise<void> {
-    const deadline = setTimeout(() => this.instance.server.closeAllConnections(), graceMs);
+    const server = this.instance.server;
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    // Fastify closes the connections idle when it starts; those whose response ends later (an event
+    // stream ended by the closing app) are closed as they become idle, as the node adapter does.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     try {
       await this.instance.close();
     } finally {
       clearTimeout(deadline);
+      clearInterval(sweep);
     }
   }
 }
@@ -160,7 +165,7 @@ function server(sharesQueryParser: boolean): Serve {
   return (table, request, reply, bodyError) => {
     // Not-found requests are parsed by Fastify's 404 router, which may not share the parser: core parses those.
     const query = sharesQueryParser && !request.is404 ? (request.query as FastifyAdapterRequest['query']) : undefined;
-    const done = table.dispatch(new FastifyAdapterRequest(request, query, bodyError), new FastifyAdapterResponse(reply));
+    const done = table.dispatch(new FastifyAdapterRequest(request, query, bodyError, reply.raw), new FastifyAdapterResponse(reply));
     // Answered synchronously: reply.send was called, and undefined tells Fastify so. Otherwise the promise
     // resolves to the reply, which tells Fastify the response is (being) sent by us.
     return done ? done.then(() => reply) : undefined;

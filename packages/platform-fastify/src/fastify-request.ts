@@ -3,9 +3,10 @@
  * catch-all parser hands core the raw bytes, under core's body limit), so `readBody` only returns it, or
  * the error Fastify met while reading it, translated to the error core would have raised itself.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { bodyLimitExceeded, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
-import { NodeRequest, streamNodeBody } from '@decorumjs/platform-node';
+import { NodeRequest, disconnectSignal, streamNodeBody } from '@decorumjs/platform-node';
 
 const EMPTY = new Uint8Array(0);
 
@@ -14,6 +15,8 @@ export class FastifyAdapterRequest implements AdapterRequest {
   readonly url: string;
   readonly headers: FastifyRequest['headers'];
   readonly #bodyError: Error | undefined;
+  readonly #res: ServerResponse | undefined;
+  #signal: AbortSignal | undefined;
 
   constructor(
     readonly raw: FastifyRequest,
@@ -21,11 +24,19 @@ export class FastifyAdapterRequest implements AdapterRequest {
     readonly query: AdapterRequest['query'],
     /** Set when Fastify failed to read the body (too large, unusable Content-Type). */
     bodyError?: Error,
+    /** node's response under the reply, whose early close is the client disconnecting. */
+    res?: ServerResponse,
   ) {
     this.method = raw.method;
     this.url = raw.url;
     this.headers = raw.headers;
     this.#bodyError = bodyError;
+    this.#res = res;
+  }
+
+  get signal(): AbortSignal | undefined {
+    if (this.#signal === undefined && this.#res !== undefined) this.#signal = disconnectSignal(this.#res);
+    return this.#signal;
   }
 
   get remoteAddress(): string | undefined {

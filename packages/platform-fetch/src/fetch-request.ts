@@ -43,6 +43,11 @@ export class FetchRequest implements AdapterRequest {
     }
   }
 
+  /** The Request's own signal: `serveFetch` aborts it when the client disconnects, as runtimes do. */
+  get signal(): AbortSignal {
+    return this.raw.signal;
+  }
+
   async readBody(limit: number): Promise<Uint8Array> {
     const declared = this.raw.headers.get('content-length');
     if (declared !== null && Number(declared) > limit) throw tooLarge(limit);

@@ -83,5 +83,7 @@ function toStream(
       await iterator.return?.();
       finished();
     },
-  });
+    // Pull only when the reader asks: no read-ahead of the producer (a slow reader slows it), and a
+    // failure does not discard the chunk before it, which an eager pull would error out of the queue.
+  }, { highWaterMark: 0 });
 }

@@ -34,7 +34,7 @@ export class NodeAdapter implements HttpAdapter {
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
     const table = this.#table;
     if (!table) throw decorumErrors.adapterNotMounted('NodeAdapter');
-    const request = new NodeRequest(req);
+    const request = new NodeRequest(req, res);
     void table.dispatch(request, new NodeResponse(res, request));
   };
 

@@ -3,8 +3,9 @@
  * the size limit checked against Content-Length first and then while streaming. A body left unread is
  * discarded after the response (see `discard-body.ts`).
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestAborted, bodyLimitExceeded, isDisconnect, type AdapterRequest, type BodyChunkSink } from '@decorumjs/core';
+import { disconnectSignal } from './disconnect-signal.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -12,11 +13,20 @@ export class NodeRequest implements AdapterRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
+  readonly #res: ServerResponse | undefined;
+  #signal: AbortSignal | undefined;
 
-  constructor(readonly raw: IncomingMessage) {
+  /** With `res`, the request has a `signal` that fires when the client disconnects. */
+  constructor(readonly raw: IncomingMessage, res?: ServerResponse) {
     this.method = raw.method ?? 'GET';
     this.url = raw.url ?? '/';
     this.headers = raw.headers;
+    this.#res = res;
+  }
+
+  get signal(): AbortSignal | undefined {
+    if (this.#signal === undefined && this.#res !== undefined) this.#signal = disconnectSignal(this.#res);
+    return this.#signal;
   }
 
   get remoteAddress(): string | undefined {

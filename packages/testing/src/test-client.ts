@@ -92,6 +92,11 @@ export class TestClient {
     return new TestResponse(response.status, response.headers, await response.text());
   }
 
+  /** Waits for the background tasks of the requests sent so far (they run after each response). */
+  backgroundTasks(): Promise<void> {
+    return this.#app.backgroundTasksIdle();
+  }
+
   /** Runs the app's shutdown hooks (and, once DI lands, disposes its providers). */
   close(): Promise<void> {
     return this.#app.close();

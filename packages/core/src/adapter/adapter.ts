@@ -41,6 +41,11 @@ export interface AdapterRequest {
   readonly remoteAddress?: string;
   /** The server's own request object (escape hatch). */
   readonly raw: unknown;
+  /**
+   * Aborted when the client disconnects before the response is finished. Adapters make it on first
+   * read (a getter), so requests that never ask pay nothing; left out, the request never aborts.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Takes one chunk of a streamed body: true for more, false to stop, a promise of either to wait. */

@@ -12,9 +12,10 @@ import { decorumErrors } from '../errors.js';
 import { ExceptionHandlers, defaultErrorResponse, type ExceptionHandler } from '../http/exception-handlers.js';
 import { HttpError, MethodNotAllowed, NotFound } from '../http/http-error.js';
 import { HttpResponse } from '../http/http-response.js';
-import { RequestAborted } from '../http/request-aborted.js';
+import { RequestAborted, isDisconnect } from '../http/request-aborted.js';
 import { RequestContext } from '../http/request-context.js';
 import { requestIdOf } from '../http/request-id.js';
+import { BackgroundRunner } from '../http/background-tasks.js';
 import { createDefaultLogger, silentLogger, type Logger } from '../logger.js';
 import type { Class } from '../metadata/records.js';
 import { Container } from '../di/container.js';
@@ -33,6 +34,9 @@ type Hook = () => unknown;
 export class App {
   readonly info: AppInfo;
   readonly logger: Logger;
+  readonly #background: BackgroundRunner;
+  /** Aborted when `close()` starts, so endless event streams end instead of holding the shutdown. */
+  readonly #stopping = new AbortController();
   readonly exceptionHandlers = new ExceptionHandlers();
   readonly #options: AppOptions;
   readonly #controllers: Class[];
@@ -54,6 +58,7 @@ export class App {
     const { title = 'Decorum', version = '0.1.0', description, servers } = options;
     this.info = { title, version, description, servers };
     this.logger = options.logger === false ? silentLogger : (options.logger ?? createDefaultLogger());
+    this.#background = new BackgroundRunner(this.logger);
     this.#controllers = [...(options.controllers ?? [])];
     this.#modules = [...(options.modules ?? [])];
     this.#middleware = (options.middleware ?? []).map((middleware) => ({ prefix: '', middleware }));
@@ -190,7 +195,15 @@ export class App {
     return this.#address;
   }
 
-  /** Stops accepting connections, lets in-flight requests finish (bounded), then runs shutdown hooks. */
+  /** Resolves once every background task scheduled so far (and any they lead to) has run: for tests and scripts. */
+  backgroundTasksIdle(): Promise<void> {
+    return this.#background.idle();
+  }
+
+  /**
+   * Stops accepting connections, lets in-flight requests and then their background tasks finish (all
+   * within the shutdown grace), then runs shutdown hooks.
+   */
   close(): Promise<void> {
     return (this.#closing ??= this.#close());
   }
@@ -198,7 +211,11 @@ export class App {
   async #close(): Promise<void> {
     unwatchShutdownSignals(this);
     const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    const started = Date.now();
+    this.#stopping.abort();
     if (this.#address) await this.#adapter().close(grace);
+    // The requests are done; their background tasks get what is left of the grace.
+    await this.#background.drain(Math.max(0, grace - (Date.now() - started)));
     for (const hook of [...this.#shutdown].reverse()) {
       try {
         await hook();
@@ -245,6 +262,8 @@ export class App {
       interceptors: this.#options.interceptors,
       pipes: this.#options.pipes,
       instantiate: (declared) => (isClass(declared) ? container.singleton(planner.node(declared, [])) : declared),
+      closing: this.#stopping.signal,
+      runBackground: (tasks, ctx) => this.#background.schedule(tasks, ctx),
     };
   }
 
@@ -258,6 +277,11 @@ export class App {
   async handleError(error: unknown, ctx: RequestContext): Promise<void> {
     if (error instanceof RequestAborted) {
       this.logger.debug({ method: ctx.method, url: ctx.url }, 'client disconnected before sending its whole request');
+      return;
+    }
+    // A client that leaves a stream breaks the write: nobody is left to answer, and the server did nothing wrong.
+    if (ctx.reply.headersSent && (ctx.request.signal?.aborted === true || isDisconnect(error))) {
+      this.logger.debug({ err: error, method: ctx.method, url: ctx.url }, 'client disconnected during the response');
       return;
     }
     let response: HttpResponse | undefined;

@@ -40,6 +40,10 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return (ctx) => ctx;
     case 'response':
       return (ctx) => ctx.response;
+    case 'signal':
+      return (ctx) => ctx.signal;
+    case 'background':
+      return (ctx) => ctx.backgroundTasks;
     case 'body':
       return compileBodyBinder(param, options);
     case 'path':

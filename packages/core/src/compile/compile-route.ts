@@ -8,6 +8,7 @@ import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } fr
 import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
+import { BackgroundRunner, type BackgroundTasks } from '../http/background-tasks.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { RequestValidationError } from '../http/validation-error.js';
@@ -20,8 +21,9 @@ import { DEFAULT_MULTIPART_LIMITS, type ResolvedMultipartLimits } from '../forms
 import { FormBody, readFormBody } from '../forms/read-form-body.js';
 import { compileResponseStage } from './response-model.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from './run-cleanups.js';
-import { JSON_LINES, isItemStream, toJsonLines } from './stream-json-lines.js';
-import { toJson } from './serialize.js';
+import { JSON_LINES, closeItems, isItemStream, toJsonLines } from './stream-json-lines.js';
+import { DEFAULT_SSE_KEEP_ALIVE_MS, SSE_HEADERS, sseStream } from './stream-sse.js';
+import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
 import {
@@ -50,6 +52,10 @@ export interface RouteRuntime {
   readonly pipes?: readonly unknown[];
   /** Builds guard, pipe and interceptor classes through the container; objects and functions pass through. */
   instantiate?: Instantiate;
+  /** Aborted when the app starts closing: Server-Sent Event streams then end. */
+  readonly closing?: AbortSignal;
+  /** Runs a request's background tasks once its response is sent. */
+  runBackground?(tasks: BackgroundTasks, ctx: RequestContext): void;
 }
 
 export interface CompiledRoute {
@@ -88,7 +94,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
     const binder = compileBinder(p, validation);
-    const pipes = p.source === 'request' || p.source === 'response' ? [] : [...routePipes, ...(p.pipes ?? [])];
+    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background' ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);
   });
@@ -108,9 +114,14 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const method = (instance as Record<string, (...args: unknown[]) => unknown>)[def.handlerName] as (...args: unknown[]) => unknown;
   const respond = compileResponseStage(def);
   const jsonHeaders: OutgoingHeaders = { 'content-type': 'application/json', ...Object.fromEntries(def.headers) };
-  const streams = def.streams === 'jsonl';
-  const streamHeaders: OutgoingHeaders = { ...jsonHeaders, 'content-type': JSON_LINES };
+  const streams = def.streams !== undefined;
+  // JSON lines go through the whole response stage; an event's data is projected onto the model.
+  const toStream = def.streams === 'sse'
+    ? sseStream(compileProjector(def.responseModel), def.sse?.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS, runtime.closing)
+    : (items: Iterable<unknown> | AsyncIterable<unknown>) => toJsonLines(items, respond);
+  const streamHeaders: OutgoingHeaders = def.streams === 'sse' ? { ...jsonHeaders, ...SSE_HEADERS, ...Object.fromEntries(def.headers) } : { ...jsonHeaders, 'content-type': JSON_LINES };
   const { bodyLimit, jsonDepthLimit } = runtime;
+  const runBackground = runtime.runBackground ?? ownBackgroundRunner(runtime.logger);
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
     if (ctx.reply.headersSent) return;
@@ -121,7 +132,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     const status = ctx.responseStatus ?? def.status;
     if (streams && isItemStream(result)) {
       const headers = ctx.responseHeaders ? { ...streamHeaders, ...ctx.responseHeaders } : streamHeaders;
-      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : toJsonLines(result, respond));
+      return ctx.reply.send(status, headers, BODYLESS.has(status) ? null : ctx.request.method === 'HEAD' ? closeItems(result) : toStream(result));
     }
     const headers = ctx.responseHeaders ? { ...jsonHeaders, ...ctx.responseHeaders } : jsonHeaders;
     if (BODYLESS.has(status)) return ctx.reply.send(status, headers, null);
@@ -198,6 +209,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
     if (cleanUp && ctx.cleanups) await runCleanups(ctx, failure, runtime.logger);
     // Uploaded files' temporary copies go once the response is sent, or failed.
     if (ctx.body instanceof FormBody) await ctx.body.dispose();
+    // As FastAPI: the tasks belong to the route's response, so an error response drops them.
+    if (ctx.addedBackgroundTasks && failure === undefined) runBackground(ctx.addedBackgroundTasks, ctx);
     return failure;
   };
 
@@ -215,6 +228,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
       if (ctx.functionCleanups) return finish(ctx, cleanUp, 'result', Promise.resolve(result));
       const sending = send(ctx, result);
       if (sending || (cleanUp && ctx.cleanups)) return finish(ctx, cleanUp, 'sent', sending || undefined);
+      if (ctx.addedBackgroundTasks) runBackground(ctx.addedBackgroundTasks, ctx);
       return undefined;
     } catch (error) {
       return finish(ctx, cleanUp, 'sent', Promise.reject(error));
@@ -230,3 +244,8 @@ function noInjector(route: RouteDef, _target?: unknown): Binder {
   throw decorumErrors.internal(`${route.id}: dependency parameters need the app's container`);
 }
 
+/** Outside an app (a route compiled on its own), background tasks still run, with nobody to wait for them. */
+function ownBackgroundRunner(logger: Logger): (tasks: BackgroundTasks, ctx: RequestContext) => void {
+  const runner = new BackgroundRunner(logger);
+  return (tasks, ctx) => runner.schedule(tasks, ctx);
+}

@@ -23,3 +23,13 @@ export async function* toJsonLines(
 ): AsyncGenerator<string> {
   for await (const item of items) yield `${toJson(respond ? await respond(item) : item)}\n`;
 }
+
+/**
+ * HEAD on a streaming route: GET's headers and an empty stream (chunked, as GET's, so no
+ * `Content-Length: 0`), and the handler's iterator closed unread. Written by adapters as is, an
+ * endless stream would otherwise run for ever with its output thrown away.
+ */
+export async function* closeItems(items: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<string> {
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  await iterator.return?.();
+}

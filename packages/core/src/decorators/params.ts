@@ -59,4 +59,19 @@ export function Res(): ParameterDecorator {
   return (target, key, index) => record(target, key, { index, source: 'response', name: undefined, options: {} });
 }
 
+/**
+ * The request's `AbortSignal`: it fires when the client disconnects before the response is finished,
+ * so a long call (a model, a fan-out) can stop. Made only for routes that ask for it.
+ * @example
+ * @Get('answer') async answer(@Signal() signal: AbortSignal) { return model.complete(prompt, { signal }); }
+ */
+export function Signal(): ParameterDecorator {
+  return (target, key, index) => record(target, key, { index, source: 'signal', name: undefined, options: {} });
+}
+
+/** The request's `BackgroundTasks`: work to run after the response is sent (FastAPI's `BackgroundTasks`). */
+export function Background(): ParameterDecorator {
+  return (target, key, index) => record(target, key, { index, source: 'background', name: undefined, options: {} });
+}
+
 export { record as recordParam };

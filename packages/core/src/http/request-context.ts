@@ -7,9 +7,13 @@ import type { AdapterRequest, AdapterResponse, OutgoingHeaders } from '../adapte
 import type { RouteDef } from '../route-table/route-def.js';
 import type { PathParams } from '../routing/route-match.js';
 import { parseQueryString, type QueryValues } from './query-string.js';
+import { BackgroundTasks } from './background-tasks.js';
 import { ResponseControl } from './response-control.js';
 
 export type { QueryValues } from './query-string.js';
+
+// For adapters that cannot tell a disconnect: a signal that never fires.
+const NEVER_ABORTED: AbortSignal = new AbortController().signal;
 
 const NO_PARAMS: PathParams = Object.freeze(Object.create(null) as PathParams);
 
@@ -26,6 +30,7 @@ export class RequestContext {
   #cookies: Readonly<Record<string, string | undefined>> | undefined;
   #response: ResponseControl | undefined;
   #state: Map<unknown, unknown> | undefined;
+  #background: BackgroundTasks | undefined;
   /** Cleanup steps registered by dependencies, run after the response is sent. */
   cleanups: CleanupStep[] | undefined = undefined;
   /** Cleanup steps of `scope: 'function'` dependencies, run once the handler has returned. */
@@ -52,6 +57,21 @@ export class RequestContext {
     const url = this.request.url;
     const q = url.indexOf('?');
     return q === -1 ? url : url.slice(0, q);
+  }
+
+  /** Work to run after the response is sent (see `@Background()`); made on first read. */
+  get backgroundTasks(): BackgroundTasks {
+    return (this.#background ??= new BackgroundTasks());
+  }
+
+  /** The tasks added during this request, if anything asked for them. */
+  get addedBackgroundTasks(): BackgroundTasks | undefined {
+    return this.#background;
+  }
+
+  /** Aborted when the client disconnects before the response is finished (see `@Signal()`). */
+  get signal(): AbortSignal {
+    return this.request.signal ?? NEVER_ABORTED;
   }
 
   get headers(): AdapterRequest['headers'] {

@@ -24,6 +24,8 @@ export type ParamSource =
   | 'file'
   | 'request'
   | 'response'
+  | 'signal'
+  | 'background'
   | 'dependency'
   | 'inject';
 
@@ -120,6 +122,8 @@ export interface MethodRecord extends OperationInfo {
   /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
   validationMode?: 'strict' | 'lax';
   responseModelOptions?: ResponseModelOptions;
+  /** `@Sse()`: the handler's items are sent as Server-Sent Events. */
+  sse?: { keepAliveMs: number };
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

@@ -107,7 +107,8 @@ function buildRoute(input: BuildInput): RouteDef {
     responseModel: method.responseModel === undefined ? returnTypeModel(controller, handlerName, where) : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
     ...(method.responseModelOptions && { responseModelOptions: method.responseModelOptions }),
     validationMode: method.validationMode,
-    ...(isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
+    ...(method.sse ? { streams: 'sse' as const, sse: { ...method.sse } }
+      : isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),

@@ -66,8 +66,12 @@ export interface RouteDef {
   readonly responseModel?: TypeRef;
   /** The route's own JSON validation mode (`@Validation`); undefined follows the app's. */
   readonly validationMode?: 'strict' | 'lax';
-  /** `jsonl`: the handler is a generator, and its items are streamed as JSON Lines. */
-  readonly streams?: 'jsonl';
+  /**
+   * `jsonl`: the handler is a generator, and its items are streamed as JSON Lines; `sse`: an `@Sse()`
+   * route, whose items are streamed as Server-Sent Events (with a keep-alive comment every `sse.keepAliveMs`).
+   */
+  readonly streams?: 'jsonl' | 'sse';
+  readonly sse?: { readonly keepAliveMs: number };
   /** `@ResponseModel(Type, options)`: what the model leaves out of the output. */
   readonly responseModelOptions?: ResponseModelOptions;
   readonly responses: readonly ResponseDef[];

@@ -47,11 +47,11 @@ export function buildResponses(route: RouteDef, registry: SchemaRegistry, option
   // default fields out; types named only by @ApiResponse are written as the code makes them.
   const type = declaredSuccess?.type ?? route.responseModel;
   const trims = route.responseModelOptions?.excludeUnset === true || route.responseModelOptions?.excludeDefaults === true;
-  const fills = type === route.responseModel && !trims;
+  const mode = type === route.responseModel && !trims ? 'output' : 'input';
   const description = declaredSuccess?.description ?? 'Successful Response';
-  responses[String(route.status)] = route.streams === 'jsonl' && !NO_CONTENT.has(route.status)
-    ? jsonLines(description, type, registry, fills ? 'output' : 'input')
-    : response(route.status, description, type, registry, true, fills ? 'output' : 'input');
+  responses[String(route.status)] = route.streams && !NO_CONTENT.has(route.status)
+    ? stream(route.streams, description, type, registry, mode)
+    : response(route.status, description, type, registry, true, mode);
   for (const declared of route.responses) {
     if (declared.status === route.status) continue;
     const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
@@ -80,9 +80,16 @@ function response(
  * A generator handler's stream: `application/jsonl`, one item per line. OpenAPI 3.1 has no keyword for
  * the schema of each item (3.2's `itemSchema`), so `schema` names the item and the description says so.
  */
-function jsonLines(description: string, type: TypeRef | undefined, registry: SchemaRegistry, mode: SchemaMode): ResponseObject {
+/** A streamed success: the schema is one item's (a JSON line's, or an event's `data`). */
+function stream(
+  kind: 'jsonl' | 'sse', description: string, type: TypeRef | undefined, registry: SchemaRegistry, mode: SchemaMode,
+): ResponseObject {
   const schema = type === undefined ? {} : registry.typeSchema(type, mode);
-  return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
+  if (kind === 'jsonl') return { description: `${description}: JSON Lines, one item per line`, content: { 'application/jsonl': { schema } } };
+  return {
+    description: `${description}: Server-Sent Events; the schema is each event's data (sent as JSON)`,
+    content: { 'text/event-stream': { schema } },
+  };
 }
 
 function json(schema: JsonSchema, required: boolean): RequestBodyObject {

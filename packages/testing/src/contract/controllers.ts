@@ -11,6 +11,8 @@ import { DependencyController } from './di-controller.js';
 import { FormsController } from './forms-controller.js';
 import { RoutingController } from './routing-controller.js';
 import { SecurityController } from './security-controller.js';
+import { StreamingController } from './streaming-controller.js';
+import { BackgroundController } from './background-controller.js';
 
 export class CreateItem {
   @IsString() name!: string;
@@ -270,5 +272,5 @@ export class ErrorsController {
 
 export const CONTRACT_CONTROLLERS = [
   QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
-  SecurityController, FormsController,
+  SecurityController, FormsController, StreamingController, BackgroundController,
 ];

@@ -19,6 +19,8 @@ import { quickstartCases } from './cases/quickstart.js';
 import { responseCases } from './cases/responses.js';
 import { routingCases } from './cases/routing.js';
 import { securityCases } from './cases/security.js';
+import { streamingCases } from './cases/streaming.js';
+import { backgroundCases } from './cases/background.js';
 import { wireCases } from './cases/wire.js';
 import { CONTRACT_JWT_SECRET } from './security-controller.js';
 import { signJwt } from '@decorumjs/security';
@@ -71,6 +73,8 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     dependencyInjectionCases(fetch);
     securityCases(fetch, () => signJwt({ sub: 'contract', scope: 'read' }, CONTRACT_JWT_SECRET, { expiresIn: '5m' }));
     formCases(fetch);
+    streamingCases(fetch, launch);
+    backgroundCases(launch);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {
