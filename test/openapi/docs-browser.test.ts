@@ -3,37 +3,29 @@
  * renders the reference, and every request either page makes stays on the app's own origin (no CDN,
  * no validator badge, no logo, no fonts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
 import { app } from '../../apps/quickstart/src/main.js';
 import { createPetStore } from './fixtures/pet-store-app.js';
 
-const CHROMIUM = process.env.DECORUM_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 const petStore = createPetStore();
 let quickstartUrl = '';
 let petStoreUrl = '';
-let profile = '';
+let chromium: HeadlessChromium | undefined;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   quickstartUrl = (await app.listen(0, '127.0.0.1')).url;
   petStoreUrl = (await petStore.listen(0, '127.0.0.1')).url;
-  profile = await mkdtemp(join(tmpdir(), 'decorum-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  chromium = await launchChromium();
+  browser = chromium.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await Promise.all([app.close(), petStore.close()]);
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 /** Opens a page and records every request it makes, from the first one on. */

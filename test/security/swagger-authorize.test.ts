@@ -2,18 +2,11 @@
  * Swagger UI's "Authorize" against a route that enforces its scheme, in a real headless Chromium: the
  * document says how to authenticate, the browser sends the credential, the scheme accepts it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
 import { Controller, Get, Security, createApp, httpBearer, jwtBearer, signJwt, type JwtPayload } from '@decorumjs/decorum';
 
-const CHROMIUM = process.env.DECORUM_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 const SECRET = 'swagger-authorize-secret-32-bytes!';
 const claims = jwtBearer({ scheme: httpBearer({ bearerFormat: 'JWT' }), key: SECRET });
 
@@ -24,19 +17,18 @@ class MeController {
 
 const app = createApp({ logger: false, shutdownSignals: false, controllers: [MeController] });
 let url = '';
-let profile = '';
+let chromium: HeadlessChromium | undefined;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   url = (await app.listen(0, '127.0.0.1')).url;
-  profile = await mkdtemp(join(tmpdir(), 'decorum-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  chromium = await launchChromium();
+  browser = chromium.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await app.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 test('without Authorize the route answers 401; after Authorize with a token, 200', async () => {
