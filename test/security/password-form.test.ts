@@ -50,7 +50,7 @@ describe('OAuth2PasswordRequestForm', () => {
 
   test('is documented as an urlencoded body with the grant_type pattern and a write-only password', async () => {
     const { app } = await serve({ controllers: [TokenController] });
-    const doc = openApiDocument(app) as { paths: Record<string, { post: { requestBody: { content: Record<string, unknown> } } }>; components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } };
+    const doc = openApiDocument(app) as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, unknown> } } }>; components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } };
     expect(Object.keys(doc.paths['/token']!.post.requestBody.content)).toEqual(['application/x-www-form-urlencoded']);
     const schema = doc.components.schemas.OAuth2PasswordRequestForm!;
     expect(schema.required).toEqual(['username', 'password']);
