@@ -25,3 +25,4 @@ export { signJwt, type JwtAlgorithm, type JwtClaims, type SignJwtOptions, type S
 export { InvalidToken, verifyJwt, type JwtPayload, type VerificationKey, type VerifyJwtOptions } from './jwt/verify-jwt.js';
 export { remoteJwks, type RemoteJwksOptions } from './jwt/remote-jwks.js';
 export { grantedScopes, jwtBearer, type JwtBearerOptions } from './jwt/jwt-bearer.js';
+export { OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict } from './oauth2-password-form.js';
