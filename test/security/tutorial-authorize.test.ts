@@ -2,32 +2,24 @@
  * The security tutorial's Swagger UI in a real headless Chromium: Authorize with the password flow posts
  * the password form to `token`, and Try it out on the scoped route then answers 200 with the user's items.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
 import { app } from '../../apps/security-tutorial/src/main.js';
 
-const CHROMIUM = process.env.DECORUM_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 let url = '';
-let profile = '';
+let chromium: HeadlessChromium | undefined;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   url = (await app.listen(0, '127.0.0.1')).url;
-  profile = await mkdtemp(join(tmpdir(), 'decorum-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  chromium = await launchChromium();
+  browser = chromium.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await app.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 test('Authorize → password flow with the items scope, then GET /users/me/items answers 200', async () => {
