@@ -50,6 +50,8 @@ export {
 } from './http/http-error.js';
 export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
+export { FileResponse, resolveFile, type FileResponseInit } from './http/file-response.js';
+export { staticFiles, type StaticFilesOptions } from './http/static-files.js';
 export { SseEvent, type SseEventInit } from './http/sse-event.js';
 export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
