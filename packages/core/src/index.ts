@@ -16,7 +16,7 @@ export { UploadFile } from './forms/upload-file.js';
 export { bodyKindOf, type BodyKind } from './forms/body-kind.js';
 export { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './forms/multipart-limits.js';
 export {
-  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
+  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, Produces, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';
 export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
 export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';
