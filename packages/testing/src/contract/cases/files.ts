@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { staticFiles } from '@decorumjs/core';
+import { FileResponse, staticFiles, withCondition } from '@decorumjs/core';
 import { filesFixture } from '../files-controller.js';
 import { rawExchange } from '../raw-http.js';
 import type { ContractAppOptions, ServedApp } from '../serve.js';
@@ -42,7 +42,8 @@ export function fileCases(launch: Launch, overSocket: boolean): void {
       symlinkSync(tmp, join(root, 'up'));
       symlinkSync(join(root, 'hello.txt'), join(root, 'alias.txt'));
       filesFixture.dir = root;
-      served = await launch({ middleware: [staticFiles('/static', { root, index: 'index.html' })] });
+      const favicon = withCondition(() => new FileResponse(join(root, 'hello.txt')), (request) => request.url === '/favicon.txt');
+      served = await launch({ middleware: [staticFiles('/static', { root, index: 'index.html' }), favicon] });
     });
     afterAll(async () => {
       await served.close();
@@ -65,6 +66,12 @@ export function fileCases(launch: Launch, overSocket: boolean): void {
       expect(res.headers.get('content-type')).toBe('application/octet-stream');
       expect(res.headers.get('content-length')).toBe(String(BIG.length));
       expect(Buffer.from(await res.arrayBuffer()).equals(BIG)).toBe(true);
+    });
+
+    test('a middleware may answer with a FileResponse, ranges included', async () => {
+      const res = await get('/favicon.txt', { headers: { range: 'bytes=7-11' } });
+      expect(res.status).toBe(206);
+      expect(await res.text()).toBe('files');
     });
 
     test('a missing file is a 404 with a JSON detail', async () => {
