@@ -16,6 +16,8 @@ class Content {
   @Get('encoded') encoded() { return new HttpResponse(big, { contentType: 'application/json', headers: { 'content-encoding': 'identity-ish' } }); }
   @Get('no-transform') noTransform() { return new HttpResponse(big, { contentType: 'application/json', headers: { 'cache-control': 'no-transform' } }); }
   @Get('tagged') tagged() { return new HttpResponse(big, { contentType: 'application/json', headers: { etag: '"v1"', vary: 'Cookie' } }); }
+  @Get('partial') partial() { return new HttpResponse(big, { status: 206, contentType: 'application/json', headers: { 'content-range': `bytes 0-${big.length - 1}/${big.length * 2}` } }); }
+  @Get('ranged') ranged() { return new HttpResponse(big, { contentType: 'application/json', headers: { 'accept-ranges': 'bytes' } }); }
   @Get('empty') @HttpCode(204) empty() { return undefined; }
   @Get('not-modified') notModified(@Res() res: ResponseControl) { res.status(304); return rows; }
   @Get('stream')
@@ -77,7 +79,7 @@ describe('compression', () => {
     expect((await rawRequest(`${gzipFirst.url}/rows`, { headers: { 'accept-encoding': 'br, gzip' } })).headers['content-encoding']).toBe('gzip');
   });
 
-  test('left alone: small bodies, images, already-encoded, no-transform, HEAD, 204 and 304', async () => {
+  test('left alone: small bodies, images, already-encoded, no-transform, HEAD, 204, 206 and 304; Accept-Ranges goes when encoded', async () => {
     const { url } = await app();
     const gzip = { 'accept-encoding': 'gzip, br' };
     const get = (path: string, method = 'GET') => rawRequest(`${url}${path}`, { method, headers: gzip });
@@ -92,6 +94,12 @@ describe('compression', () => {
     expect(head.body.byteLength).toBe(0);
     expect((await get('/empty')).status).toBe(204);
     expect((await get('/empty')).headers['content-encoding']).toBeUndefined();
+    const partial = await get('/partial');
+    expect(partial.status).toBe(206);
+    expect(partial.headers['content-encoding']).toBeUndefined();
+    const ranged = await get('/ranged');
+    expect(ranged.headers['content-encoding']).toBe('br');
+    expect(ranged.headers['accept-ranges']).toBeUndefined();
     const notModified = await get('/not-modified');
     expect(notModified.status).toBe(304);
     expect(notModified.headers['content-encoding']).toBeUndefined();

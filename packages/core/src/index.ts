@@ -16,7 +16,7 @@ export { UploadFile } from './forms/upload-file.js';
 export { bodyKindOf, type BodyKind } from './forms/body-kind.js';
 export { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './forms/multipart-limits.js';
 export {
-  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
+  ApiResponse, Deprecated, ExcludeFromSchema, HttpCode, Operation, Produces, ResponseHeader, ResponseModel, SetMetadata, Summary, Tags, Validation,
 } from './decorators/responses.js';
 export { UseGuards, UseInterceptors, UsePipes } from './decorators/responses.js';
 export type { CanActivate, GuardContext, GuardLike } from './extensions/guards.js';
@@ -50,6 +50,8 @@ export {
 } from './http/http-error.js';
 export { RequestAborted, isDisconnect } from './http/request-aborted.js';
 export { HttpResponse, type ResponseBody, type ResponseInit } from './http/http-response.js';
+export { FileResponse, resolveFile, type FileResponseInit } from './http/file-response.js';
+export { staticFiles, type StaticFilesOptions } from './http/static-files.js';
 export { SseEvent, type SseEventInit } from './http/sse-event.js';
 export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';

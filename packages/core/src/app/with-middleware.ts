@@ -6,6 +6,7 @@
  */
 import type { AdapterRequest, AdapterResponse, OutgoingBody, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
 import { runCleanups } from '../compile/run-cleanups.js';
+import { FileResponse, resolveFile } from '../http/file-response.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import type { Middleware, RequestHead } from '../extensions/middleware.js';
@@ -84,6 +85,8 @@ function wrap(
     let response: HttpResponse;
     try {
       response = await dispatch(0);
+      // A middleware may answer with a file itself; routes resolve theirs before it sees them.
+      if (response instanceof FileResponse) response = await resolveFile(req, response);
     } catch (error) {
       failure = error;
       captured.response = undefined;

@@ -9,6 +9,7 @@ import { decorumErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import { BackgroundRunner, type BackgroundTasks } from '../http/background-tasks.js';
+import { FileResponse, resolveFile } from '../http/file-response.js';
 import { HttpResponse } from '../http/http-response.js';
 import { RequestContext } from '../http/request-context.js';
 import { RequestValidationError } from '../http/validation-error.js';
@@ -125,6 +126,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
 
   const send = (ctx: RequestContext, result: unknown): void | Promise<void> => {
     if (ctx.reply.headersSent) return;
+    if (result instanceof FileResponse) return resolveFile(ctx.request, result).then((resolved) => send(ctx, resolved));
     if (result instanceof HttpResponse) {
       const headers = ctx.responseHeaders ? { ...ctx.responseHeaders, ...result.headers } : result.headers;
       return ctx.reply.send(result.status, headers, BODYLESS.has(result.status) ? null : result.body);

@@ -40,6 +40,19 @@ export function ResponseModel(type: TypeSpec, options?: ResponseModelOptions): M
 }
 
 /**
+ * The media type of the route's success response, for the OpenAPI document (a `FileResponse` return
+ * type alone documents `application/octet-stream`). JSON types keep the response model's schema; text
+ * types are documented as a string, anything else as binary.
+ * @example
+ * @Get('report') @Produces('application/pdf') report(): FileResponse { return new FileResponse('report.pdf'); }
+ */
+export function Produces(mediaType: string): MethodDecorator {
+  return (target, key) => {
+    methodRecord(target, key).produces = mediaType;
+  };
+}
+
+/**
  * This route's validation of JSON bodies: `lax` converts as pydantic's lax mode does (`"50.5"` for a
  * number), `strict` never converts; without it the route follows `createApp({ validation: { mode } })`.
  * Dependencies keep the app's mode.

@@ -119,6 +119,8 @@ export interface MethodRecord extends OperationInfo {
   status?: number;
   headers: Array<[string, string]>;
   responseModel?: TypeSpec;
+  /** `@Produces(mediaType)`: the success response's media type, when it is not JSON. */
+  produces?: string;
   /** `@Validation({ mode })`: this route's JSON validation mode instead of the app's. */
   validationMode?: 'strict' | 'lax';
   responseModelOptions?: ResponseModelOptions;

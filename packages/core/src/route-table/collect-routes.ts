@@ -4,6 +4,7 @@
  * app here with a message that names the handler and the fix.
  */
 import { decorumErrors } from '../errors.js';
+import { FileResponse } from '../http/file-response.js';
 import { readParamTypes, readReturnType, readValidationRules } from '../metadata/read.js';
 import { findClassRecord } from '../metadata/store.js';
 import {
@@ -107,6 +108,7 @@ function buildRoute(input: BuildInput): RouteDef {
     responseModel: method.responseModel === undefined ? returnTypeModel(controller, handlerName, where) : resolveTypeSpec(method.responseModel, `${where} @ResponseModel`),
     ...(method.responseModelOptions && { responseModelOptions: method.responseModelOptions }),
     validationMode: method.validationMode,
+    ...producesOf(method.produces, controller, handlerName),
     ...(method.sse ? { streams: 'sse' as const, sse: { ...method.sse } }
       : isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
@@ -183,6 +185,13 @@ function isGeneratorFunction(fn: unknown): boolean {
  * with class-validator rules); `Promise`, arrays, primitives and `HttpResponse` say nothing usable, so
  * async handlers still name their model with `@ResponseModel`, which also overrides this.
  */
+function producesOf(declared: string | undefined, controller: Class, handlerName: string): { produces?: string } {
+  if (declared !== undefined) return { produces: declared };
+  const returned = readReturnType(controller, handlerName);
+  const isFile = typeof returned === 'function' && (returned === FileResponse || returned.prototype instanceof FileResponse);
+  return isFile ? { produces: 'application/octet-stream' } : {};
+}
+
 function returnTypeModel(controller: Class, handlerName: string, where: string): TypeRef | undefined {
   const declared = readReturnType(controller, handlerName);
   if (typeof declared !== 'function' || declared === Promise || declared === Object || declared === Array) return undefined;

@@ -64,6 +64,8 @@ export interface RouteDef {
   readonly headers: readonly (readonly [string, string])[];
   /** Declared response model; output is filtered to it. */
   readonly responseModel?: TypeRef;
+  /** The success response's media type when it is not JSON (`@Produces`, or a `FileResponse` return type). */
+  readonly produces?: string;
   /** The route's own JSON validation mode (`@Validation`); undefined follows the app's. */
   readonly validationMode?: 'strict' | 'lax';
   /**

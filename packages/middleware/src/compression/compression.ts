@@ -50,7 +50,8 @@ export function compression(options: CompressionOptions = {}): Middleware {
 
 function worthCompressing(response: HttpResponse, threshold: number, filter: (contentType: string) => boolean): boolean {
   const { body, headers, status } = response;
-  if (body === null || status < 200 || status === 204 || status === 304) return false;
+  // A 206's Content-Range counts bytes of the uncompressed file: encoding it would break the range.
+  if (body === null || status < 200 || status === 204 || status === 206 || status === 304) return false;
   if (headers['content-encoding'] !== undefined) return false;
   const contentType = headers['content-type'];
   if (typeof contentType !== 'string' || !filter(contentType)) return false;
@@ -70,6 +71,8 @@ function sizeOf({ body, headers }: HttpResponse): number {
 async function encode(response: HttpResponse, encoding: Encoding, settings: EncoderSettings): Promise<HttpResponse> {
   const headers: HttpResponse['headers'] = { ...response.headers, 'content-encoding': encoding };
   delete headers['content-length'];
+  // Ranges of the encoded body are not served: a client must not ask for them.
+  delete headers['accept-ranges'];
   const etag = headers.etag;
   if (typeof etag === 'string' && !etag.startsWith('W/')) headers.etag = `W/${etag}`;
   const body = response.body as NonNullable<HttpResponse['body']>;

@@ -51,7 +51,9 @@ export function buildResponses(route: RouteDef, registry: SchemaRegistry, option
   const description = declaredSuccess?.description ?? 'Successful Response';
   responses[String(route.status)] = route.streams && !NO_CONTENT.has(route.status)
     ? stream(route.streams, description, type, registry, mode)
-    : response(route.status, description, type, registry, true, mode);
+    : route.produces && !NO_CONTENT.has(route.status)
+      ? produced(route.produces, description, type, registry, mode)
+      : response(route.status, description, type, registry, true, mode);
   for (const declared of route.responses) {
     if (declared.status === route.status) continue;
     const description = declared.description ?? STATUS_TEXT[declared.status] ?? 'Response';
@@ -74,6 +76,17 @@ function response(
   if (NO_CONTENT.has(status) || (type === undefined && !success)) return { description };
   const schema = type === undefined ? {} : registry.typeSchema(type, mode);
   return { description, content: { 'application/json': { schema } } };
+}
+
+/** A declared media type: JSON ones keep the model's schema, text is a string, anything else binary. */
+function produced(
+  mediaType: string, description: string, type: TypeRef | undefined, registry: SchemaRegistry, mode: SchemaMode,
+): ResponseObject {
+  const base = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  const schema: JsonSchema = base === 'application/json' || base.endsWith('+json')
+    ? (type === undefined ? {} : registry.typeSchema(type, mode))
+    : base.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+  return { description, content: { [mediaType]: { schema } } };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The app every adapter is tested with: one controller per area of the contract. Routes are small and
  * echo what they received, so each test reads as "this request → this response".
  */
+import { FilesController } from './files-controller.js';
 import { IsBoolean, IsEmail, IsInt, IsNumber, IsOptional, IsString, Min } from 'class-validator';
 import {
   Body, Conflict, Controller, Cookie, Delete, Get, Header, HttpCode, HttpError, HttpResponse, Int, NotFound, Param, Post,
@@ -272,5 +273,5 @@ export class ErrorsController {
 
 export const CONTRACT_CONTROLLERS = [
   QuickstartController, ParamsController, ResponsesController, ErrorsController, DependencyController, RoutingController,
-  SecurityController, FormsController, StreamingController, BackgroundController,
+  SecurityController, FormsController, StreamingController, BackgroundController, FilesController,
 ];

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { HttpAdapter, ServerLimits } from '@decorumjs/core';
 import { dependencyInjectionCases } from './cases/dependency-injection.js';
 import { errorCases } from './cases/errors.js';
+import { fileCases } from './cases/files.js';
 import { formCases } from './cases/forms.js';
 import { jsonDepthCases, transportCases } from './cases/limits.js';
 import { paramCases } from './cases/params.js';
@@ -75,6 +76,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
     formCases(fetch);
     streamingCases(fetch, launch);
     backgroundCases(launch);
+    fileCases(launch, !options.inProcess);
     routingCases(fetch, () => served?.origin, launch);
     // Raw bytes on a socket: only where there is one.
     if (!options.inProcess) {
