@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const CHROMIUM = process.env.DECORUM_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = [
@@ -26,6 +27,36 @@ export async function launchChromium(): Promise<HeadlessChromium> {
     close: async () => {
       await browser.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AppInChromium {
+  /** The app's base URL, once `beforeAll` ran. */
+  readonly url: string;
+  readonly browser: BrowserContext;
+}
+
+/**
+ * For a test file about one app's pages: serves `app` on a free port and launches Chromium before the
+ * file's tests, and closes both after them.
+ */
+export function serveInChromium(app: { listen(port: number, host: string): Promise<{ url: string }>; close(): Promise<void> }): AppInChromium {
+  let url = '';
+  let chromium: HeadlessChromium | undefined;
+  beforeAll(async () => {
+    url = (await app.listen(0, '127.0.0.1')).url;
+    chromium = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await chromium?.close();
+    await app.close();
+  });
+  return {
+    get url() { return url; },
+    get browser() {
+      if (!chromium) throw new Error('Chromium is not running: use it inside a test');
+      return chromium.browser;
     },
   };
 }

@@ -2,31 +2,17 @@
  * The docs pages keep working under securityHeaders()' default Content-Security-Policy, in a real
  * headless Chromium: every violation the page reports fails the test.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
+import { expect, test } from 'vitest';
+import { serveInChromium } from '../browser/headless-chromium.js';
 import { securityHeaders } from '@decorumjs/decorum';
 import { createPetStore } from './fixtures/pet-store-app.js';
 
 
 const app = createPetStore({ middleware: [securityHeaders()] });
-let url = '';
-let chromium: HeadlessChromium | undefined;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  url = (await app.listen(0, '127.0.0.1')).url;
-  chromium = await launchChromium();
-  browser = chromium.browser;
-}, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app.close();
-});
+const served = serveInChromium(app);
 
 async function openWatched(path: string) {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
@@ -34,7 +20,7 @@ async function openWatched(path: string) {
   // Runs in the page, so it is passed as source text (this file is compiled without the DOM types).
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
     console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI));`);
-  const response = await page.goto(`${url}${path}`);
+  const response = await page.goto(`${served.url}${path}`);
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
   return { page, violations };
 }

@@ -2,9 +2,8 @@
  * Swagger UI's "Authorize" against a route that enforces its scheme, in a real headless Chromium: the
  * document says how to authenticate, the browser sends the credential, the scheme accepts it.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
+import { expect, test } from 'vitest';
+import { serveInChromium } from '../browser/headless-chromium.js';
 import { Controller, Get, Security, createApp, httpBearer, jwtBearer, signJwt, type JwtPayload } from '@decorumjs/decorum';
 
 const SECRET = 'swagger-authorize-secret-32-bytes!';
@@ -16,29 +15,16 @@ class MeController {
 }
 
 const app = createApp({ logger: false, shutdownSignals: false, controllers: [MeController] });
-let url = '';
-let chromium: HeadlessChromium | undefined;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  url = (await app.listen(0, '127.0.0.1')).url;
-  chromium = await launchChromium();
-  browser = chromium.browser;
-}, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app.close();
-});
+const served = serveInChromium(app);
 
 test('without Authorize the route answers 401; after Authorize with a token, 200', async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   page.setDefaultTimeout(10_000);
   const sent: Array<string | undefined> = [];
   page.on('request', (request) => {
-    if (request.url() === `${url}/me`) sent.push(request.headers().authorization);
+    if (request.url() === `${served.url}/me`) sent.push(request.headers().authorization);
   });
-  await page.goto(`${url}/docs`);
+  await page.goto(`${served.url}/docs`);
   const operation = page.locator('.opblock').first();
   await operation.locator('.opblock-summary').click();
   await operation.getByRole('button', { name: 'Try it out' }).click();

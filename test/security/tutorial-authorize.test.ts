@@ -2,36 +2,22 @@
  * The security tutorial's Swagger UI in a real headless Chromium: Authorize with the password flow posts
  * the password form to `token`, and Try it out on the scoped route then answers 200 with the user's items.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, type HeadlessChromium } from '../browser/headless-chromium.js';
+import { expect, test } from 'vitest';
+import { serveInChromium } from '../browser/headless-chromium.js';
 import { app } from '../../apps/security-tutorial/src/main.js';
 
-let url = '';
-let chromium: HeadlessChromium | undefined;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  url = (await app.listen(0, '127.0.0.1')).url;
-  chromium = await launchChromium();
-  browser = chromium.browser;
-}, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app.close();
-});
+const served = serveInChromium(app);
 
 test('Authorize → password flow with the items scope, then GET /users/me/items answers 200', async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   page.setDefaultTimeout(15_000);
   const tokenRequests: Array<{ contentType: string | undefined; body: string | null }> = [];
   const itemsAuthorization: Array<string | undefined> = [];
   page.on('request', (request) => {
-    if (request.url() === `${url}/token`) tokenRequests.push({ contentType: request.headers()['content-type'], body: request.postData() });
-    if (request.url() === `${url}/users/me/items`) itemsAuthorization.push(request.headers().authorization);
+    if (request.url() === `${served.url}/token`) tokenRequests.push({ contentType: request.headers()['content-type'], body: request.postData() });
+    if (request.url() === `${served.url}/users/me/items`) itemsAuthorization.push(request.headers().authorization);
   });
-  await page.goto(`${url}/docs`);
+  await page.goto(`${served.url}/docs`);
 
   await page.locator('button.authorize').first().click();
   const dialog = page.locator('.dialog-ux .modal-ux');
