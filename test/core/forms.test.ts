@@ -264,6 +264,14 @@ describe('limits', () => {
     expect(await res.json()).toEqual({ detail: 'File "avatar" is larger than the limit of 1024 bytes' });
   });
 
+  test('a file of exactly fileSize bytes is accepted: only a larger one is refused', async () => {
+    const res = await send('/forms/avatar', form({ avatar: new File([new Uint8Array(1024)], 'exact.bin') }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { size: number }).size).toBe(1024);
+    const over = await send('/forms/avatar', form({ avatar: new File([new Uint8Array(1025)], 'over.bin') }));
+    expect(over.status).toBe(413);
+  });
+
   test('a part header past busboy\'s 16 KiB is a 400 with a detail', async () => {
     const body = `--b\r\nContent-Disposition: form-data; name="username"\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\nada\r\n--b--\r\n`;
     const res = await fetch(`${limited.url}/forms/login`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body });

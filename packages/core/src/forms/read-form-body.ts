@@ -53,7 +53,9 @@ function readMultipart(req: AdapterRequest, contentType: string, limits: Resolve
     parser = busboy({
       headers: { 'content-type': contentType },
       limits: {
-        fileSize: limits.fileSize, files: limits.files, fields: limits.fields,
+        // busboy reports the limit when a file reaches `fileSize` bytes, not when it passes it: one more
+        // byte lets a file of exactly `fileSize` through, as the 413's "larger than" says.
+        fileSize: limits.fileSize + 1, files: limits.files, fields: limits.fields,
         fieldSize: limits.fieldSize, parts: limits.parts,
       },
     });
