@@ -106,6 +106,16 @@ export function formCases(fetch: RequestTarget): void {
       await expect.poll(() => existsSync(detail.spooledAt)).toBe(false);
     });
 
+    test('a file of exactly the size limit is accepted; one byte more is a 413', async () => {
+      const { bytes, sum } = patterned(MULTIPART_FILE_SIZE);
+      const exact = await fetch('/forms/upload', post(form([['file', { bytes, filename: 'exact.bin' }]])));
+      expect(exact.status).toBe(200);
+      expect(await exact.json()).toMatchObject({ size: MULTIPART_FILE_SIZE, sum });
+      const over = await fetch('/forms/upload', post(form([['file', { bytes: new Uint8Array(MULTIPART_FILE_SIZE + 1), filename: 'over.bin' }]])));
+      expect(over.status).toBe(413);
+      await over.arrayBuffer();
+    });
+
     test('a file past the size limit is refused mid-stream with a 413 naming it, and the client reads it', async () => {
       const res = await fetch('/forms/upload', post(form([['file', { bytes: new Uint8Array(4 * MULTIPART_FILE_SIZE), filename: 'huge.bin' }]])));
       expect(res.status).toBe(413);
