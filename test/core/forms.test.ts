@@ -291,6 +291,9 @@ describe('limits', () => {
     const field = await send('/forms/login', form({ username: 'x'.repeat(100), age: '1' }));
     expect(field.status).toBe(413);
     expect(await field.json()).toEqual({ detail: 'Form field "username" is larger than the limit of 16 bytes' });
+    const exact = await send('/forms/login', form({ username: 'x'.repeat(16), age: '1' }));
+    expect(exact.status).toBe(200);
+    expect((await send('/forms/login', form({ username: 'x'.repeat(17), age: '1' }))).status).toBe(413);
     const fields = await send('/forms/tags', form({ tag: ['1', '2', '3', '4', '5'] }));
     expect(fields.status).toBe(413);
     expect(await fields.json()).toEqual({ detail: 'Too many form fields: the limit is 3' });

@@ -53,10 +53,10 @@ function readMultipart(req: AdapterRequest, contentType: string, limits: Resolve
     parser = busboy({
       headers: { 'content-type': contentType },
       limits: {
-        // busboy reports the limit when a file reaches `fileSize` bytes, not when it passes it: one more
-        // byte lets a file of exactly `fileSize` through, as the 413's "larger than" says.
+        // busboy reports a size limit when a file or field value reaches it, not when it passes it: one
+        // more byte lets one of exactly the limit through, as the 413's "larger than" says.
         fileSize: limits.fileSize + 1, files: limits.files, fields: limits.fields,
-        fieldSize: limits.fieldSize, parts: limits.parts,
+        fieldSize: limits.fieldSize + 1, parts: limits.parts,
       },
     });
   } catch {
