@@ -18,7 +18,8 @@ test('the page shows the whole answer, token by token, then titles itself done',
     if (request.url().startsWith(`${served.url}/chat/stream`)) streams.push(request.url());
   });
   await page.goto(`${served.url}/`);
-  await page.waitForFunction(() => document.title === 'done');
+  // A string, as it runs in the page (this project's TypeScript has no DOM types).
+  await page.waitForFunction("document.title === 'done'");
   expect(await page.locator('#answer').textContent()).toBe(answerFor('hi'));
   // Closed on done: the browser does not reconnect to ask again.
   await page.waitForTimeout(200);
