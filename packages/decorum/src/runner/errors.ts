@@ -6,6 +6,8 @@
  */
 import { cliErrorEntry as entry } from './cli-error.js';
 
+const INSTALL_CLI = 'Install them with `npm install --save-dev @decorumjs/cli` (a production install needs only `decorum start`).';
+
 export const cliErrors = {
   // Finding the entry: resolveEntry and resolveStartEntry.
   noEntry: entry('DECORUM_ERR_CLI_NO_ENTRY',
@@ -36,6 +38,15 @@ export const cliErrors = {
   noAppExport: entry('DECORUM_ERR_CLI_NO_APP_EXPORT',
     (shown: string, found: string) => `${shown} exports no app (${found}).`,
     'Export it as `export const app = createApp({ … })`, or as the default export.'),
+
+  // The development commands, asked of a production install (the bin, without @decorumjs/cli).
+  cliNotInstalled: entry('DECORUM_ERR_CLI_NOT_INSTALLED',
+    (command: string) => `\`${command}\` comes with the development tools, @decorumjs/cli, which is not installed here.`,
+    INSTALL_CLI),
+  startUsageWithoutCli: entry('DECORUM_ERR_CLI_USAGE',
+    () => 'usage: decorum start [entry] [--port <port>] [--host <host>] [--workers <count of at least 1>]; its --help ' +
+      'comes with the development tools, @decorumjs/cli, which is not installed here.',
+    INSTALL_CLI),
 
   // Where to listen: resolveListenOptions.
   portInvalid: entry('DECORUM_ERR_CLI_PORT',
