@@ -134,7 +134,7 @@ describe('decorum build', () => {
     const { code, output } = await runCli(dir, ['build', '--type-check']);
     expect(code).toBe(2);
     expect(output).toContain("src/main.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
-    expect(output).toContain('decorum: type errors (above); nothing was built');
+    expect(output).toContain('decorum: DECORUM_ERR_CLI_TYPE_CHECK: type errors (above); nothing was built. Fix them and build again');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   }, TEST_MS);
 
@@ -142,7 +142,8 @@ describe('decorum build', () => {
     const dir = tempApp({ 'src/main.ts': 'export const app = ;\n' });
     const { code, output } = await runCli(dir, ['build']);
     expect(code).toBe(1);
-    expect(output).toMatch(/^decorum: \/.*src\/main\.ts:1:20: Expression expected/);
+    expect(output).toMatch(/^decorum: DECORUM_ERR_CLI_COMPILE: \/.*src\/main\.ts:1:20: Expression expected/);
+    expect(output.trim()).toMatch(/\nFix the syntax above, then build again\.$/);
   }, TEST_MS);
 });
 
@@ -181,13 +182,13 @@ describe('decorum start on a build', () => {
     const byDefault = await runCli(dir, ['start']);
     expect(byDefault.code).toBe(1);
     expect(byDefault.output.trim()).toBe(
-      'decorum: src/main.ts is TypeScript, and `decorum start` runs compiled JavaScript with no transpiler loaded: ' +
-        'run `decorum build` (it writes dist/main.js), then `decorum start`; or `decorum dev` to develop',
+      'decorum: DECORUM_ERR_CLI_NOT_BUILT: src/main.ts is TypeScript, and `decorum start` runs compiled JavaScript with no ' +
+        'transpiler loaded. Run `decorum build` (it writes dist/main.js), then `decorum start`; or run `decorum dev` to develop.',
     );
     expect((await runCli(dir, ['build'])).code).toBe(0);
     const named = await runCli(dir, ['start', 'src/main.ts']);
     expect(named.code).toBe(1);
-    expect(named.output).toContain('serve its build with `decorum start dist/main.js`');
+    expect(named.output).toContain('Serve its build with `decorum start dist/main.js`');
   }, TEST_MS);
 
   it('serves the build of package.json "decorum.entry"', async () => {

@@ -83,7 +83,7 @@ describe('decorum openapi', () => {
     const cli = new CliProcess(['openapi', '--out', 'src/main.ts/openapi.json'], { cwd: dir });
     const { code } = await cli.waitForExit(30_000);
     expect(code).toBe(1);
-    expect(cli.output.trim()).toMatch(/^decorum: cannot write src\/main\.ts\/openapi\.json \((ENOTDIR|EEXIST)\): choose another --out path$/);
+    expect(cli.output.trim()).toMatch(/^decorum: DECORUM_ERR_CLI_OUT_FILE: cannot write src\/main\.ts\/openapi\.json \((ENOTDIR|EEXIST)\)\. Choose another --out path, in a folder you can write to\.$/);
   }, TEST_MS);
 
   it('reports a bootstrap failure as one ✖ line, like dev and start, without a stack', async () => {

@@ -60,7 +60,7 @@ describe("@decorumjs/decorum's decorum bin", () => {
       expect(code).toBe(1);
       const lines = cli.output.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^decorum: .*@decorumjs\/cli.*`npm install --save-dev @decorumjs\/cli`/);
+      expect(lines[0]).toMatch(/^decorum: DECORUM_ERR_CLI_(NOT_INSTALLED|USAGE): .*@decorumjs\/cli.* Install them with `npm install --save-dev @decorumjs\/cli`/);
     }, TEST_MS);
   }
 

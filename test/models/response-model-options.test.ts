@@ -92,5 +92,5 @@ test('a path that names no field is refused at bootstrap, naming the route and t
   const error = await app.init().then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DecorumError);
   expect((error as Error).message).toBe('DECORUM_ERR_RESPONSE_MODEL: GET /bad (BadController.read): @ResponseModel exclude names ' +
-    '"owner.secret", which Owner does not declare (its fields: name, email, password).');
+    '"owner.secret", which Owner does not declare (its fields: name, email, password). Fix the spelling, or take the path out of exclude.');
 });

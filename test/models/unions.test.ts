@@ -158,5 +158,19 @@ test('a variant without a tag stops the app at bootstrap', async () => {
   @Controller('bad') class BadController { @Post() create(@Body({ type: OneOf([Cat, Bird], { discriminator: 'kind' }) }) _pet: unknown) {} }
   const error = await createApp({ controllers: [BadController], logger: false }).init().then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DecorumError);
-  expect((error as Error).message).toContain("Bird.kind must name its tag: declare it with @IsIn(['bird'])");
+  expect((error as DecorumError).code).toBe('DECORUM_ERR_DTO_INVALID');
+  expect((error as Error).message).toContain('Bird.kind must name its tag, so OneOf can tell the variants apart.');
+  expect((error as DecorumError).fix).toBe("Declare it with @IsIn(['bird']) (or @Equals('bird'), or an initialiser: kind = 'bird' as const).");
+});
+
+test('two variants with one tag stop the app at bootstrap, naming the handler and both', async () => {
+  class Kitten { @IsIn(['cat']) kind!: 'cat'; @IsBoolean() purrs!: boolean; }
+  @Controller('bad') class BadController { @Post() create(@Body({ type: OneOf([Cat, Kitten], { discriminator: 'kind' }) }) _pet: unknown) {} }
+  const error = await createApp({ controllers: [BadController], logger: false }).init().then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DecorumError);
+  expect((error as Error).message).toBe('DECORUM_ERR_DTO_INVALID: BadController.create(#1 from body): Cat and Kitten both have kind "cat". Give each variant of a OneOf its own tag.');
+});
+
+test('OneOf of fewer than two classes is refused where it is written', () => {
+  expect(() => OneOf([Cat])).toThrow('DECORUM_ERR_PARAM_TYPE: OneOf takes two or more DTO classes, got 1. List the variants as classes');
 });

@@ -149,7 +149,7 @@ describe('a project made by npm create @decorumjs/app, installed from the packed
     // The development commands say, in one line, what to install.
     const dev = spawnSync(join(production, 'node_modules/.bin/decorum'), ['dev'], { cwd: production, env: userEnv, encoding: 'utf8', timeout: 30_000 });
     expect(dev.status).toBe(1);
-    expect(dev.stderr.trim()).toMatch(/^decorum: `decorum dev` comes with the development tools, @decorumjs\/cli, .*npm install --save-dev @decorumjs\/cli/);
+    expect(dev.stderr.trim()).toMatch(/^decorum: DECORUM_ERR_CLI_NOT_INSTALLED: `decorum dev` comes with the development tools, @decorumjs\/cli, .*npm install --save-dev @decorumjs\/cli/);
     expect(dev.stderr.trim().split('\n')).toHaveLength(1);
   }, 240_000);
 });

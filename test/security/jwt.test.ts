@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   Controller, Get, Security, jwtBearer, oauth2PasswordBearer, openApiDocument, remoteJwks, signJwt, verifyJwt,
-  createApp, type JwtPayload,
+  createApp, SecurityError, type JwtPayload,
 } from '@decorumjs/decorum';
 import { quiet, serve } from './serve.js';
 
@@ -62,6 +62,13 @@ describe('jwtBearer over HTTP', () => {
 });
 
 describe('signJwt and verifyJwt', () => {
+  test('a private key without an algorithm is refused, saying which to name', async () => {
+    const error = await signJwt({ sub: 'r' }, generateKeyPairSync('ed25519').privateKey).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SecurityError);
+    expect((error as SecurityError).code).toBe('DECORUM_ERR_JWT_OPTIONS');
+    expect((error as SecurityError).fix).toBe("Name the key's algorithm: signJwt(claims, privateKey, { algorithm: 'RS256' }) (or ES256, EdDSA, …).");
+  });
+
   test('RS256 and EdDSA with key pairs; a public key of the wrong kind is refused', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const ed = generateKeyPairSync('ed25519');

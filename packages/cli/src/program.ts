@@ -4,6 +4,7 @@ import { buildCommand } from './commands/build.js';
 import { devCommand } from './commands/dev.js';
 import { openapiCommand } from './commands/openapi.js';
 import { startCommand } from './commands/start.js';
+import { commandErrors } from './errors.js';
 
 export function createProgram(version: string): Command {
   const program = new Command('decorum')
@@ -27,6 +28,10 @@ Examples:
 /** Usage mistakes print one line that says what is wrong and where to read more. */
 function oneLineErrors(commandName: string): OutputConfiguration {
   return {
-    outputError: (text, write) => write(`${commandName}: ${text.trim().replace(/^error: /, '')} (see ${commandName} --help)\n`),
+    outputError: (text, write) => {
+      // Commander's text may end with a suggestion on a line of its own: "(Did you mean --out-dir?)".
+      const problem = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      write(`${commandName}: ${commandErrors.usage(problem, commandName).message}\n`);
+    },
   };
 }

@@ -22,7 +22,8 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_LIMIT_INVALID'
   | 'DECORUM_ERR_BODY_KIND_MIXED'
   | 'DECORUM_ERR_INTERNAL'
-  | 'DECORUM_ERR_SETTINGS_INVALID';
+  | 'DECORUM_ERR_SETTINGS_INVALID'
+  | 'DECORUM_ERR_SSE_INVALID';
 
 export class DecorumError extends Error {
   override readonly name = 'DecorumError';
@@ -81,6 +82,12 @@ export const decorumErrors = {
   pathParamTwice: entry('DECORUM_ERR_ROUTE_PATH',
     (where: string, name: string) => `${where}: path parameter "${name}" appears twice.`,
     'Give each parameter of a path its own name.'),
+  routeSlashMismatch: entry('DECORUM_ERR_ROUTE_PATH',
+    (route: string, other: string) => `${route} differs from ${other} at the same path only by its trailing slash.`,
+    'Declare one form, with or without the slash, for every method of a path.'),
+  routeSameRequests: entry('DECORUM_ERR_ROUTE_DUPLICATE',
+    (route: string, other: string) => `${route} matches the same requests as ${other} (the router decodes both paths to one).`,
+    'Give one of them another path or method.'),
   controllerUndecorated: entry('DECORUM_ERR_CONTROLLER_INVALID',
     (name: string) => `${name} is listed as a controller but has no @Controller() decorator.`,
     'Decorate the class with @Controller(), or take it out of controllers.'),
@@ -124,6 +131,32 @@ export const decorumErrors = {
     (_property, array) => `Name it with class-transformer: ${array ? '@ValidateNested({ each: true })' : '@ValidateNested()'} ` +
       `@Type(() => Item). ${METADATA_HINT}`),
 
+  // Unions of DTOs: OneOf.
+  oneOfVariants: entry('DECORUM_ERR_PARAM_TYPE',
+    (got: string) => `OneOf takes two or more DTO classes, got ${got}.`,
+    "List the variants as classes: OneOf([Cat, Dog]), or OneOf([Cat, Dog], { discriminator: 'kind' })."),
+  unionTagMissing: entry('DECORUM_ERR_DTO_INVALID',
+    (variant: string, discriminator: string, _example: string) =>
+      `${variant}.${discriminator} must name its tag, so OneOf can tell the variants apart.`,
+    (_variant, discriminator, example) => `Declare it with @IsIn(['${example}']) (or @Equals('${example}'), or an initialiser: ` +
+      `${discriminator} = '${example}' as const).`),
+  unionTagTaken: entry('DECORUM_ERR_DTO_INVALID',
+    (first: string, second: string, discriminator: string, tag: string) => `${first} and ${second} both have ${discriminator} ${tag}.`,
+    'Give each variant of a OneOf its own tag.'),
+  unionAsyncVariant: entry('DECORUM_ERR_DTO_INVALID',
+    (variant: string) => `${variant} has an asynchronous rule, and a OneOf without a discriminator must try its variants in turn, ` +
+      'each answer at once.',
+    "Give the OneOf a discriminator, OneOf([...], { discriminator: 'kind' }), so only the tagged variant is awaited."),
+
+  // Response models.
+  responsePathIntoScalar: entry('DECORUM_ERR_RESPONSE_MODEL',
+    (option: string, path: string) => `@ResponseModel ${option} path "${path}" goes into a value that has no fields.`,
+    (option) => `Name only fields of the model and of the DTOs it nests in ${option}.`),
+  responsePathUnknown: entry('DECORUM_ERR_RESPONSE_MODEL',
+    (option: string, path: string, model: string, fields: readonly string[]) =>
+      `@ResponseModel ${option} names "${path}", which ${model} does not declare (its fields: ${fields.join(', ')}).`,
+    (option) => `Fix the spelling, or take the path out of ${option}.`),
+
   // Dependency injection.
   providerInvalid: entry('DECORUM_ERR_PROVIDER_INVALID',
     (provider: string) => `${provider} is not a provider.`,
@@ -153,6 +186,10 @@ export const decorumErrors = {
       'A singleton lives for the whole app and cannot hold one request\'s data.',
     (_chain, label) => `Make ${label} @Injectable({ scope: 'request' }), or take the request-scoped value as a handler parameter ` +
       'with @Depends(...) instead of injecting it into a singleton (controllers are singletons).'),
+  cleanupScopeMismatch: entry('DECORUM_ERR_SCOPE_MISMATCH',
+    (label: string, inner: string) => `${label} is cleaned up after the response, but depends on ${inner} with { scope: 'function' }, ` +
+      `which is cleaned up before the response, while ${label} may still use it.`,
+    (label, inner) => `Use ${label} with @Depends(${label}, { scope: 'function' }) too, or drop the scope from ${inner}.`),
   notBuiltAtStartup: entry('DECORUM_ERR_APP_STATE',
     (label: string, scope: string) => `${label} was not built at startup${scope === 'singleton' ? '' : `: it is ${scope}-scoped`}.`,
     (label, scope) => scope === 'singleton'
@@ -191,6 +228,19 @@ export const decorumErrors = {
   bodyKindMixed: entry('DECORUM_ERR_BODY_KIND_MIXED',
     (route: string) => `${route} reads a JSON body (@Body) and a form (@Form, @File): a request has one body of one media type.`,
     'Declare the JSON values as @Form fields (a form DTO for many), or split the route in two.'),
+  // Server-Sent Events: @Sse and SseEvent.
+  sseKeepAlive: entry('DECORUM_ERR_SSE_INVALID',
+    (got: unknown) => `@Sse keepAliveMs must be a non-negative number of ms, got ${String(got)}.`,
+    'Pass a number of milliseconds, as in @Sse(\'events\', { keepAliveMs: 15_000 }), or 0 to send no keep-alive comments.'),
+  sseRetry: entry('DECORUM_ERR_SSE_INVALID',
+    (got: unknown) => `SseEvent retry must be a non-negative integer, got ${String(got)}.`,
+    'Give the reconnection delay in whole milliseconds: new SseEvent({ retry: 3000 }).'),
+  sseLine: entry('DECORUM_ERR_SSE_INVALID',
+    (field: string, value: string, noNul: boolean) =>
+      `SseEvent ${field} must be a single line${noNul ? ' without NUL' : ''}: ${JSON.stringify(value)}.`,
+    (field) => `A line break would end the ${field} field and start one of the client's choosing: strip line breaks from it, ` +
+      'or send multi-line text as data.'),
+
   // Settings: loadSettings and settingsProvider.
   settingsInvalid: entry('DECORUM_ERR_SETTINGS_INVALID',
     (settings: string, issues: readonly string[]) =>

@@ -35,7 +35,7 @@ describe('scaffoldProject', () => {
 
   test('refuses a directory that already has files, unless forced', async () => {
     writeFileSync(join(parent, 'notes.txt'), 'mine');
-    await expect(scaffoldProject({ directory: parent, name: 'x' })).rejects.toMatchObject({ code: 'CREATE_APP_NOT_EMPTY' });
+    await expect(scaffoldProject({ directory: parent, name: 'x' })).rejects.toMatchObject({ code: 'DECORUM_ERR_CREATE_APP_NOT_EMPTY' });
     await scaffoldProject({ directory: parent, name: 'x', force: true });
     expect(readFileSync(join(parent, 'notes.txt'), 'utf8')).toBe('mine');
     expect(existsSync(join(parent, 'src/main.ts'))).toBe(true);
@@ -44,12 +44,12 @@ describe('scaffoldProject', () => {
   test('refuses a name npm would not accept, and says how to give one', async () => {
     const error = await scaffoldProject({ directory: join(parent, 'My API') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CreateAppError);
-    expect(error).toMatchObject({ code: 'CREATE_APP_BAD_NAME', message: expect.stringContaining('--name') });
+    expect(error).toMatchObject({ code: 'DECORUM_ERR_CREATE_APP_BAD_NAME', message: expect.stringContaining('--name') });
     expect(existsSync(join(parent, 'My API'))).toBe(false);
   });
 
   test('refuses a path that is a file', async () => {
     writeFileSync(join(parent, 'file'), '');
-    await expect(scaffoldProject({ directory: join(parent, 'file') })).rejects.toMatchObject({ code: 'CREATE_APP_NOT_A_DIRECTORY' });
+    await expect(scaffoldProject({ directory: join(parent, 'file') })).rejects.toMatchObject({ code: 'DECORUM_ERR_CREATE_APP_NOT_A_DIRECTORY' });
   });
 });

@@ -23,18 +23,11 @@ async function runDevelopmentCli() {
     await import(pathToFileURL(bin).href);
     return;
   }
-  const install = '`npm install --save-dev @decorumjs/cli` (a production install needs only `decorum start`)';
-  if (args[0] === 'start') {
-    // A usage mistake, or --help: the explanations are the CLI's; say the usage in one line instead.
-    process.stderr.write(
-      'decorum: usage: decorum start [entry] [--port <port>] [--host <host>] [--workers <count of at least 1>]; ' +
-        `its --help comes with the development tools, @decorumjs/cli, which is not installed here: ${install}\n`,
-    );
-  } else {
-    const command = args[0] === undefined ? 'decorum' : `decorum ${args[0]}`;
-    process.stderr.write(`decorum: \`${command}\` comes with the development tools, @decorumjs/cli, which is not installed here: ${install}\n`);
-  }
-  process.exit(1);
+  // Without the CLI this is an installed package, so its runner is compiled (a checkout resolves the
+  // workspace's CLI above).
+  const { cliErrors, exitOnCliError } = await import(runner.href);
+  // `start` here is a usage mistake or --help: the explanations are the CLI's, so say the usage in one line.
+  exitOnCliError(args[0] === 'start' ? cliErrors.startUsageWithoutCli() : cliErrors.cliNotInstalled(args[0] === undefined ? 'decorum' : `decorum ${args[0]}`));
 }
 
 /** @decorumjs/cli's bin as the project resolves it, else as this package does (a workspace). */

@@ -21,6 +21,7 @@ export {
 export { ROLES, Roles, rolesGuard } from './roles.js';
 export { compareSecrets } from './compare-secrets.js';
 export { hashPassword, needsRehash, verifyPassword, type PasswordHashOptions } from './password-hash.js';
+export { SecurityError, securityErrors, type SecurityErrorCode } from './errors.js';
 export { signJwt, type JwtAlgorithm, type JwtClaims, type SignJwtOptions, type SigningKey } from './jwt/sign-jwt.js';
 export { InvalidToken, verifyJwt, type JwtPayload, type VerificationKey, type VerifyJwtOptions } from './jwt/verify-jwt.js';
 export { remoteJwks, type RemoteJwksOptions } from './jwt/remote-jwks.js';

@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { SWC_OPTIONS } from '../../loader/swc-options.mjs';
 import { formatSwcError } from '../../loader/swc-error.mjs';
-import { CliError, isInside, isTestOrDeclaration, isTypeScript, outputPathOf, shownPath } from '@decorumjs/decorum/runner';
+import { isInside, isTestOrDeclaration, isTypeScript, outputPathOf, shownPath } from '@decorumjs/decorum/runner';
+import { commandErrors } from '../errors.js';
 
 export interface BuildOptions {
   /** The project (its package.json's folder). */
@@ -32,7 +33,7 @@ const COPIED = /\.(m?js|cjs|json)$/;
 
 export async function compileProject({ root, sourceDir, outDir }: BuildOptions): Promise<BuildResult> {
   if (outDir === root || outDir === sourceDir || isInside(sourceDir, outDir)) {
-    throw new CliError(`the output folder ${shownPath(outDir)} would overwrite the sources; pass another --out-dir`);
+    throw commandErrors.outDirOverlapsSources(shownPath(outDir));
   }
   const files = await listSources(sourceDir, outDir);
   // Files of an earlier build whose source is gone must not be served: start from an empty folder.
@@ -57,7 +58,7 @@ export async function compileProject({ root, sourceDir, outDir }: BuildOptions):
         module: { type: file.endsWith('.cts') ? 'commonjs' : 'es6' },
       };
       const { code, map } = await swc.transform(source, options).catch((error: unknown) => {
-        throw new CliError(formatSwcError(error, file));
+        throw commandErrors.syntaxError(formatSwcError(error, file));
       });
       await writeFile(out, `${code}\n//# sourceMappingURL=${basename(out)}.map\n`);
       if (map) await writeFile(`${out}.map`, map);

@@ -6,14 +6,14 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CliError } from '@decorumjs/decorum/runner';
+import { commandErrors } from '../errors.js';
 
 export async function checkTypes(root: string): Promise<void> {
   let tsc: string;
   try {
     tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
-    throw new CliError('--type-check needs TypeScript installed in the project (npm install --save-dev typescript)');
+    throw commandErrors.typeScriptMissing();
   }
   // tsc's colours and code frames when a person reads them, plain `file(line,col): error` lines otherwise.
   const pretty = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
@@ -25,6 +25,6 @@ export async function checkTypes(root: string): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) {
     process.stderr.write(output.trimEnd() + '\n');
-    throw new CliError('type errors (above); nothing was built', 2);
+    throw commandErrors.typeErrors();
   }
 }

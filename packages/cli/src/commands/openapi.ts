@@ -4,8 +4,9 @@ import { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { CliError, loadApp, resolveEntry, shownPath, exitWithFailure } from '@decorumjs/decorum/runner';
+import { loadApp, resolveEntry, shownPath, exitWithFailure } from '@decorumjs/decorum/runner';
 import { installTypeScriptLoader } from '../typescript-loader.js';
+import { commandErrors } from '../errors.js';
 
 interface OpenApiFlags {
   out?: string;
@@ -52,7 +53,7 @@ async function writeDocument(file: string, text: string): Promise<void> {
     await writeFile(file, text);
   } catch (error) {
     const reason = (error as { code?: unknown }).code ?? (error instanceof Error ? error.message : String(error));
-    throw new CliError(`cannot write ${shownPath(file)} (${String(reason)}): choose another --out path`);
+    throw commandErrors.outFileUnwritable(shownPath(file), String(reason));
   }
 }
 

@@ -5,7 +5,7 @@
  * `_exclude_defaults`, `_include` and `_exclude` leave fields out. Output keys follow the model's
  * declaration order, as pydantic's do.
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import type { Class, ResponseModelOptions } from '../metadata/records.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import type { TypeRef } from '../schema/type-spec.js';
@@ -110,16 +110,13 @@ function checkPaths(type: TypeRef, tree: PathTree | undefined, option: string, p
   if (!tree) return;
   if (type.kind === 'array') return checkPaths(type.items, tree, option, prefix);
   if (type.kind !== 'dto') {
-    throw new DecorumError('DECORUM_ERR_RESPONSE_MODEL',
-      `@ResponseModel ${option} path "${prefix}${Object.keys(tree)[0] ?? ''}" goes into a value that has no fields.`);
+    throw decorumErrors.responsePathIntoScalar(option, `${prefix}${Object.keys(tree)[0] ?? ''}`);
   }
   const shape = dtoShape(type.dto);
   for (const [name, sub] of Object.entries(tree)) {
     const property = shape.properties.find((p) => p.name === name);
     if (!property) {
-      throw new DecorumError('DECORUM_ERR_RESPONSE_MODEL',
-        `@ResponseModel ${option} names "${prefix}${name}", which ${shape.name} does not declare ` +
-        `(its fields: ${shape.properties.map((p) => p.name).join(', ')}).`);
+      throw decorumErrors.responsePathUnknown(option, `${prefix}${name}`, shape.name, shape.properties.map((p) => p.name));
     }
     if (sub !== true) checkPaths(property.type, sub, option, `${prefix}${name}.`);
   }

@@ -123,6 +123,6 @@ function withRoute<T>(where: string, build: () => T): T {
     return build();
   } catch (error) {
     if (!(error instanceof DecorumError)) throw error;
-    throw new DecorumError(error.code, `${where}: ${error.message.slice(error.code.length + 2)}`);
+    throw error.within(where);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { ErrorDetail, Loc } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { dtoShape } from '../schema/dto-shape.js';
 import { readUnionTags } from '../schema/one-of.js';
 import type { TypeRef } from '../schema/type-spec.js';
@@ -38,8 +38,7 @@ export function compileUnionValidator(type: UnionRef, variantValidator: (cls: Cl
   const asyncVariant = type.variants.find((cls) => dtoShape(cls).async);
   if (asyncVariant) {
     // Trying variants in turn needs each answer at once; a tag says which one to wait for.
-    throw new DecorumError('DECORUM_ERR_DTO_INVALID',
-      `${asyncVariant.name} has an asynchronous rule, so a OneOf of it needs a discriminator: OneOf([...], { discriminator: 'kind' }).`);
+    throw decorumErrors.unionAsyncVariant(asyncVariant.name);
   }
   const variants = type.variants.map((cls) => ({ name: cls.name, validate: variantValidator(cls) }));
   return (value, loc, errors) => {

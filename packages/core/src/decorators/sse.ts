@@ -7,6 +7,7 @@
  *   for (const [i, text] of words.entries()) yield new SseEvent({ id: String(i), data: { text } });
  * }
  */
+import { decorumErrors } from '../errors.js';
 import { methodRecord } from '../metadata/store.js';
 import { DEFAULT_SSE_KEEP_ALIVE_MS } from '../compile/stream-sse.js';
 import { Header } from './params.js';
@@ -18,7 +19,7 @@ export interface SseOptions {
 
 export function Sse(path = '', options: SseOptions = {}): MethodDecorator {
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS;
-  if (!Number.isFinite(keepAliveMs) || keepAliveMs < 0) throw new TypeError(`@Sse keepAliveMs must be a non-negative number of ms, got ${keepAliveMs}`);
+  if (!Number.isFinite(keepAliveMs) || keepAliveMs < 0) throw decorumErrors.sseKeepAlive(keepAliveMs);
   return (target, key) => {
     const record = methodRecord(target, key);
     record.routes.push({ method: 'GET', path });

@@ -6,7 +6,7 @@
  * they finish before the error response is chosen.
  */
 import { compileBinder, type Binder } from '../compile/bind-params.js';
-import { DecorumError } from '../errors.js';
+import { type DecorumError, decorumErrors } from '../errors.js';
 import { INVALID } from '../compile/coerce.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { CleanupScope } from '../metadata/records.js';
@@ -45,10 +45,7 @@ export function compileNodeResolver(node: DependencyNode, useCache: boolean, con
 
 /** FastAPI's rule: what lives until after the response cannot use what is cleaned up before it. */
 function scopeMismatch(node: DependencyNode, inner: DependencyNode): DecorumError {
-  return new DecorumError('DECORUM_ERR_SCOPE_MISMATCH',
-    `${node.label} is cleaned up after the response, but depends on ${inner.label} with { scope: 'function' }, ` +
-    `which is cleaned up before the response, while ${node.label} may still use it. Use ${node.label} with ` +
-    `@Depends(${node.label}, { scope: 'function' }) too, or drop the scope from ${inner.label}.`);
+  return decorumErrors.cleanupScopeMismatch(node.label, inner.label);
 }
 
 /** Runs a generator to its first `yield`, or registers disposal; plain values pass through. */

@@ -6,6 +6,8 @@
  * @example
  * yield new SseEvent({ event: 'token', id: String(n), data: { text } });
  */
+import { decorumErrors } from '../errors.js';
+
 export interface SseEventInit {
   /** Strings are sent as they are (one `data:` line per line), anything else as JSON. */
   readonly data?: unknown;
@@ -31,7 +33,7 @@ export class SseEvent implements SseEventInit {
     // A NUL in an id makes the browser ignore the field (HTML § 9.2.6): refuse it rather than lose it.
     if (init.id !== undefined) this.id = checkLine('id', init.id, true);
     if (init.retry !== undefined) {
-      if (!Number.isInteger(init.retry) || init.retry < 0) throw new TypeError(`SseEvent retry must be a non-negative integer, got ${init.retry}`);
+      if (!Number.isInteger(init.retry) || init.retry < 0) throw decorumErrors.sseRetry(init.retry);
       this.retry = init.retry;
     }
     if (init.data !== undefined) this.data = init.data;
@@ -41,7 +43,7 @@ export class SseEvent implements SseEventInit {
 
 function checkLine(field: string, value: string, noNul = false): string {
   if (/[\r\n]/.test(value) || (noNul && value.includes('\0'))) {
-    throw new TypeError(`SseEvent ${field} must be a single line${noNul ? ' without NUL' : ''}: ${JSON.stringify(value)}`);
+    throw decorumErrors.sseLine(field, value, noNul);
   }
   return value;
 }

@@ -6,7 +6,7 @@
  * node, static children tried first, with backtracking. Fully static paths are also kept in one `Map`,
  * so the common request is one lookup.
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import { decodeLiteral, decodeSegments, needsDecoding, pathOfTarget } from './request-path.js';
 import {
   ALLOW_ORDER, BAD_ESCAPE, BAD_FRAGMENT, BAD_TARGET, DEFAULT_MAX_PARAM_LENGTH, NOT_FOUND, paramTooLong,
@@ -84,17 +84,13 @@ export function compileRouter<T>(routes: readonly RouterRoute<T>[], options: Rou
       leaves.push(leaf);
       if (names.length === 0) statics.set(`/${parts.map(decodeLiteral).join('/')}`, leaf);
     } else if (leaf.slash !== slash) {
-      throw new DecorumError('DECORUM_ERR_ROUTE_PATH',
-        `${route.id ?? route.path}: ${route.method} ${route.path} differs from ${leaf.firstId ?? 'another route'} at the ` +
-        'same path only by its trailing slash. Declare one form for every method of a path.');
+      throw decorumErrors.routeSlashMismatch(`${route.id ?? route.path}: ${route.method} ${route.path}`, leaf.firstId ?? 'another route');
     }
     const found = names.length === 0 ? Object.freeze({ kind: 'found' as const, target: route.target, params: NO_PARAMS }) : undefined;
     const taken = leaf.methods.get(route.method);
     if (taken) {
       // The route table refuses duplicates; this catches spellings only the router sees as one (`café`, `caf%C3%A9`).
-      throw new DecorumError('DECORUM_ERR_ROUTE_DUPLICATE',
-        `${route.id ?? route.path}: ${route.method} ${route.path} matches the same requests as ${taken.id ?? 'another route'}. ` +
-        'Give one of them another path or method.');
+      throw decorumErrors.routeSameRequests(`${route.id ?? route.path}: ${route.method} ${route.path}`, taken.id ?? 'another route');
     }
     leaf.methods.set(route.method, { target: route.target, names, id: route.id, found });
   }

@@ -9,7 +9,7 @@
  * @Post('pets') create(@Body({ type: OneOf([Cat, Dog], { discriminator: 'kind' }) }) pet: Cat | Dog) {}
  * @Get('pets/:id') @ResponseModel(OneOf([Cat, Dog], { discriminator: 'kind' })) read() {}
  */
-import { DecorumError } from '../errors.js';
+import { decorumErrors } from '../errors.js';
 import type { Class } from '../metadata/records.js';
 import { dtoShape } from './dto-shape.js';
 import { OneOfSpec } from './type-spec.js';
@@ -21,7 +21,7 @@ export interface OneOfOptions {
 
 export function OneOf(variants: readonly Class[], options: OneOfOptions = {}): OneOfSpec {
   if (variants.length < 2 || variants.some((v) => typeof v !== 'function')) {
-    throw new DecorumError('DECORUM_ERR_PARAM_TYPE', 'OneOf takes two or more DTO classes: OneOf([Cat, Dog]).');
+    throw decorumErrors.oneOfVariants(variants.length < 2 ? `${variants.length}` : 'a variant that is not a class');
   }
   return new OneOfSpec([...variants], options.discriminator);
 }
@@ -36,14 +36,11 @@ export function readUnionTags(variants: readonly Class[], discriminator: string)
       : property?.type.kind === 'enum' && property.type.values.length === 1 ? property.type.values[0]
         : typeof property?.default === 'string' || typeof property?.default === 'number' ? property.default : undefined;
     if (tag === undefined) {
-      throw new DecorumError('DECORUM_ERR_DTO_INVALID',
-        `${variant.name}.${discriminator} must name its tag: declare it with @IsIn(['${variant.name.toLowerCase()}']) ` +
-        `(or @Equals, or give it an initialiser) so OneOf can tell the variants apart.`);
+      throw decorumErrors.unionTagMissing(variant.name, discriminator, variant.name.toLowerCase());
     }
     const taken = tags.get(tag);
     if (taken) {
-      throw new DecorumError('DECORUM_ERR_DTO_INVALID',
-        `${taken.name} and ${variant.name} both have ${discriminator} ${JSON.stringify(tag)}; each variant of a OneOf needs its own tag.`);
+      throw decorumErrors.unionTagTaken(taken.name, variant.name, discriminator, JSON.stringify(tag));
     }
     tags.set(tag, variant);
   }

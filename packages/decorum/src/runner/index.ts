@@ -7,7 +7,8 @@
  *
  * Not part of the app-facing API (`@decorumjs/decorum` does not re-export it): its shape follows the CLI.
  */
-export { CliError, exitOnCliError } from './cli-error.js';
+export { CliError, cliErrorEntry, exitOnCliError, type CliErrorCode, type CliErrorEntry } from './cli-error.js';
+export { cliErrors } from './errors.js';
 export { colorsFor, type Colors, type Paint } from './colors.js';
 export { DEFAULT_HOST, DEFAULT_PORT, displayUrl, resolveListenOptions, type ListenOptions } from './listen-options.js';
 export { configuredEntry, CONVENTIONAL_ENTRIES, projectRoot, resolveEntry, shownPath } from './resolve-entry.js';

@@ -2,7 +2,7 @@
  * Where `dev` and `start` listen: `--port`/`--host`, else the PORT/HOST environment variables (as
  * platforms such as Heroku and Cloud Run set them), else 127.0.0.1:8000 like `fastapi dev`.
  */
-import { CliError } from './cli-error.js';
+import { cliErrors } from './errors.js';
 
 export const DEFAULT_PORT = 8000;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -22,7 +22,7 @@ export function resolveListenOptions(flags: { port?: string; host?: string }, en
 
 function parsePort(value: string, source: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) throw new CliError(`${source} must be a port number from 0 to 65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65_535) throw cliErrors.portInvalid(source, value);
   return port;
 }
 

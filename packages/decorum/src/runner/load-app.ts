@@ -4,7 +4,7 @@
  */
 import type { App } from '@decorumjs/core';
 import { pathToFileURL } from 'node:url';
-import { CliError } from './cli-error.js';
+import { cliErrors } from './errors.js';
 import { shownPath } from './resolve-entry.js';
 
 export async function loadApp(entry: string): Promise<App> {
@@ -12,9 +12,7 @@ export async function loadApp(entry: string): Promise<App> {
   const candidate = exports.app ?? exports.default;
   if (isApp(candidate)) return candidate;
   const found = Object.keys(exports).length ? `it exports ${Object.keys(exports).join(', ')}` : 'it exports nothing';
-  throw new CliError(
-    `${shownPath(entry)} must export the app as \`export const app = createApp({ … })\` or a default export (${found})`,
-  );
+  throw cliErrors.noAppExport(shownPath(entry), found);
 }
 
 /** Checked by shape, not `instanceof`: the entry may load its own copy of @decorumjs/core. */

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CliError } from './cli-error.js';
+import { cliErrors } from './errors.js';
 
 export const CONVENTIONAL_ENTRIES = ['src/main.ts', 'src/app.ts', 'main.ts', 'app.ts'];
 
@@ -14,15 +14,12 @@ export function resolveEntry(argument: string | undefined, cwd = process.cwd()):
   if (configured) return existingFile(resolve(cwd, configured), `${configured} (package.json "decorum.entry")`);
   const found = CONVENTIONAL_ENTRIES.map((file) => join(cwd, file)).find((file) => existsSync(file));
   if (found) return found;
-  throw new CliError(
-    `no entry found: looked for "decorum.entry" in package.json and ${CONVENTIONAL_ENTRIES.join(', ')} ` +
-      `in ${cwd}; pass one, e.g. \`decorum dev src/server.ts\``,
-  );
+  throw cliErrors.noEntry(CONVENTIONAL_ENTRIES, cwd);
 }
 
 function existingFile(path: string, shown: string): string {
-  if (!existsSync(path)) throw new CliError(`entry not found: ${shown}`);
-  if (!statSync(path).isFile()) throw new CliError(`entry is not a file: ${shown}`);
+  if (!existsSync(path)) throw cliErrors.entryNotFound(shown);
+  if (!statSync(path).isFile()) throw cliErrors.entryNotFile(shown);
   return path;
 }
 
@@ -33,12 +30,12 @@ export function configuredEntry(cwd: string): string | undefined {
   let manifest: unknown;
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new CliError(`cannot parse ${file}`);
+  } catch (error) {
+    throw cliErrors.packageJsonUnreadable(file, error instanceof Error ? error.message : String(error));
   }
   const entry = (manifest as { decorum?: { entry?: unknown } } | null)?.decorum?.entry;
   if (entry === undefined) return undefined;
-  if (typeof entry !== 'string') throw new CliError(`"decorum.entry" in ${file} must be a path string`);
+  if (typeof entry !== 'string') throw cliErrors.entryConfigNotString(file);
   return entry;
 }
 

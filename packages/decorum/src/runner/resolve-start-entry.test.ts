@@ -51,6 +51,6 @@ describe('what decorum start serves', () => {
   });
 
   it('says what it looked for when nothing is built', () => {
-    expect(() => resolveStartEntry(undefined, project({}))).toThrow(/^no app to start: looked for dist\/main\.js, dist\/app\.js \(written by `decorum build`\)/);
+    expect(() => resolveStartEntry(undefined, project({}))).toThrow(/^DECORUM_ERR_CLI_NO_ENTRY: no app to start: looked for dist\/main\.js, dist\/app\.js \(written by `decorum build`\)/);
   });
 });

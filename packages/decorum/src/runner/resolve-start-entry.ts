@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtEntryOf, isTypeScript } from './output-path.js';
-import { CliError } from './cli-error.js';
+import type { CliError } from './cli-error.js';
+import { cliErrors } from './errors.js';
 import { configuredEntry, CONVENTIONAL_ENTRIES, resolveEntry, shownPath } from './resolve-entry.js';
 
 export function resolveStartEntry(argument: string | undefined, cwd = process.cwd()): string {
@@ -31,17 +32,11 @@ export function resolveStartEntry(argument: string | undefined, cwd = process.cw
   const source = sources.find((file) => existsSync(file));
   if (source) throw notBuilt(source, cwd, 'decorum start');
   const outputs = [...new Set(sources.map((file) => shownPath(builtEntryOf(file, cwd), cwd)))];
-  throw new CliError(
-    `no app to start: looked for ${outputs.join(', ')} (written by \`decorum build\`) and for "decorum.entry" in ` +
-      `package.json in ${cwd}; pass one, e.g. \`decorum start dist/server.js\``,
-  );
+  throw cliErrors.noAppToStart(outputs, cwd);
 }
 
 function notBuilt(source: string, cwd: string, then: string): CliError {
   const built = builtEntryOf(source, cwd);
-  const state = existsSync(built) ? `serve its build with \`${then}\`` : `run \`decorum build\` (it writes ${shownPath(built, cwd)}), then \`${then}\``;
-  return new CliError(
-    `${shownPath(source, cwd)} is TypeScript, and \`decorum start\` runs compiled JavaScript with no transpiler loaded: ` +
-      `${state}; or \`decorum dev\` to develop`,
-  );
+  const next = existsSync(built) ? `Serve its build with \`${then}\`` : `Run \`decorum build\` (it writes ${shownPath(built, cwd)}), then \`${then}\``;
+  return cliErrors.notBuilt(shownPath(source, cwd), next);
 }

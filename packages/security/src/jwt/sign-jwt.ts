@@ -3,6 +3,7 @@
  */
 import type { KeyObject, webcrypto } from 'node:crypto';
 import { SignJWT, type JWTPayload } from 'jose';
+import { securityErrors } from '../errors.js';
 
 /** A signing key: a shared secret (HS*), or a private `KeyObject` / `CryptoKey` (RS*, PS*, ES*, EdDSA). */
 export type SigningKey = string | Uint8Array | KeyObject | webcrypto.CryptoKey;
@@ -33,7 +34,7 @@ export interface SignJwtOptions {
  */
 export async function signJwt(claims: JwtClaims, key: SigningKey, options: SignJwtOptions = {}): Promise<string> {
   const algorithm = options.algorithm ?? (isSecret(key) ? 'HS256' : undefined);
-  if (algorithm === undefined) throw new TypeError('signJwt: name the algorithm (RS256, EdDSA, …) for a private key');
+  if (algorithm === undefined) throw securityErrors.signingAlgorithmMissing();
   const jwt = new SignJWT(claims).setProtectedHeader({ alg: algorithm, typ: 'JWT', ...(options.keyId && { kid: options.keyId }) }).setIssuedAt();
   if (options.expiresIn !== undefined) jwt.setExpirationTime(relative(options.expiresIn));
   if (options.notBefore !== undefined) jwt.setNotBefore(relative(options.notBefore));
