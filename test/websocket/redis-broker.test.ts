@@ -166,14 +166,31 @@ describe('RedisBroker: group messages across workers', () => {
     expect(await subscribers('decorum:ws:room')).toBe(0);
   });
 
-  test('a message on the channel that the broker did not write is ignored', async () => {
+  test('another program can publish in the documented format; unmarked messages are ignored', async () => {
     const one = worker('one');
     const atOne = inbox();
     await one.subscribe('room', atOne.deliver);
-    await admin.publish('decorum:ws:room', 'hello from redis-cli');
+    await admin.publish('decorum:ws:room', 'hello without a mark');
+    await admin.publish('decorum:ws:room', 't{"text":"hi"}');
+    await admin.publish('decorum:ws:room', Buffer.from([0x62, 1, 2, 3]));
     await one.publish('room', 'from a worker');
+    expect(await atOne.next()).toBe('{"text":"hi"}');
+    expect(await atOne.next()).toEqual(new Uint8Array([1, 2, 3]));
     expect(await atOne.next()).toBe('from a worker');
     expect(atOne.received).toEqual([]);
+  });
+
+  test('a delivery that throws is reported as a warning; the other groups keep receiving', async () => {
+    const one = worker('one');
+    const two = worker('two');
+    const atTwo = inbox();
+    await two.subscribe('broken', () => { throw new Error('fan-out bug'); });
+    await two.subscribe('room', atTwo.deliver);
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    await one.publish('broken', 'x');
+    await one.publish('room', 'still here');
+    expect(await atTwo.next()).toBe('still here');
+    expect((await warned).message).toMatch(/decorum:ws:broken.*fan-out bug/);
   });
 
   test('after its subscriber connection is killed, deliveries resume once ioredis reconnects', async () => {
