@@ -79,3 +79,4 @@ export { Env, Milliseconds, Secret, Settings, type SettingsClassOptions } from '
 export {
   REDACTED, SettingsError, loadSettings, settingsProvider, type LoadSettingsOptions, type SettingsIssue,
 } from './settings/load-settings.js';
+export type { GroupPayload, WebSocketBroker } from './websocket/broker.js';
