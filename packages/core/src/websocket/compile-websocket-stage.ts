@@ -12,7 +12,6 @@
  *   any other error, accepted → logged, close 1011 "Internal error"
  */
 import type { AdapterRequest, AdapterResponse, RouteHandle } from '../adapter/adapter.js';
-import type { Binder } from '../compile/bind-params.js';
 import type { CompiledRoute, RouteRuntime, RouteStages } from '../compile/compile-route.js';
 import type { GuardStage, InterceptorStage } from '../compile/compile-stages.js';
 import { runCleanups, runFunctionCleanups, unwindCleanups } from '../compile/run-cleanups.js';

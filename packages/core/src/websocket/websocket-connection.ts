@@ -101,6 +101,11 @@ export class WebSocketConnection<TMessage = unknown> {
     return this.#abort.signal;
   }
 
+  /** Bytes sent but not yet handed to the network (0 before `accept()`). */
+  get bufferedAmount(): number {
+    return this.#transport?.bufferedAmount ?? 0;
+  }
+
   /** Resolves with the close code and reason once the connection is closed, by either side. */
   get closed(): Promise<WebSocketCloseInfo> {
     return this.#closed;

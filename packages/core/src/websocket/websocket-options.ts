@@ -67,6 +67,5 @@ export function resolveWebSocketOptions(options: WebSocketOptions = {}): Resolve
 }
 
 function withoutUndefined(options: WebSocketOptions): Partial<typeof DEFAULT_WEBSOCKET_OPTIONS> {
-  const { broker: _broker, ...limits } = options;
-  return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(Object.entries(options).filter(([name, v]) => name !== 'broker' && v !== undefined));
 }
