@@ -10,7 +10,7 @@ import { findClassRecord } from '../metadata/store.js';
 import {
   HTTP_METHODS, type Class, type ClassRecord, type HttpMethod, type MethodRecord, type ParamRecord,
 } from '../metadata/records.js';
-import { STRING, type TypeRef } from '../schema/type-spec.js';
+import { STRING, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import { parsePath } from './path.js';
 import { resolveTypeSpec, toParamDef } from './param-def.js';
 import type { ParamDef, RouteDef, WebSocketDef } from './route-def.js';
@@ -184,9 +184,16 @@ function checkWebSocketParams(where: string, method: MethodRecord, params: reado
 function webSocketDef(declared: NonNullable<MethodRecord['websocket']>, where: string): WebSocketDef {
   return {
     ...(declared.message !== undefined && { message: resolveTypeSpec(declared.message, `${where} @WebSocketRoute message`) }),
-    ...(declared.send !== undefined && { send: resolveTypeSpec(declared.send, `${where} @WebSocketRoute send`) }),
+    // Only documented: a plain class (no class-validator rules, so no shape Decorum can read) is named, not refused.
+    ...(declared.send !== undefined && (isPlainClass(declared.send)
+      ? { sendTitle: declared.send.name }
+      : { send: resolveTypeSpec(declared.send, `${where} @WebSocketRoute send`) })),
     subprotocols: [...declared.subprotocols],
   };
+}
+
+function isPlainClass(spec: unknown): spec is Class {
+  return typeof spec === 'function' && toTypeRef(spec)?.kind === 'dto' && readValidationRules(spec as Class).length === 0;
 }
 
 /** `ItemsController` → `Items`. */

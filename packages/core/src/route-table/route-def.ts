@@ -104,6 +104,8 @@ export interface RouteDef {
 export interface WebSocketDef {
   readonly message?: TypeRef;
   readonly send?: TypeRef;
+  /** The name of a `send` class without class-validator rules: documented as an object of that name. */
+  readonly sendTitle?: string;
   readonly subprotocols: readonly string[];
 }
 
