@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApiDocument } from '@decorumjs/decorum';
 import { WebSocketRefused, createTestClient, type TestClient } from '@decorumjs/testing';
@@ -11,6 +12,19 @@ beforeAll(async () => {
 afterAll(() => client.close());
 
 describe('the README WebSocket example', () => {
+  test('is the example file, line for line', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### WebSockets'));
+    const start = section.indexOf('```ts\n') + 6;
+    const block = section.slice(start, section.indexOf('\n```', start));
+    const example = readFileSync(new URL('./readme/chat-app.ts', import.meta.url), 'utf8');
+    const lines = block.split('\n').filter((line) => !line.startsWith('import { Controller'));
+    expect(example).toContain(lines.join('\n'));
+    for (const name of ['Controller', 'ConnectedSocket', 'Depends', 'Param', 'WebSocketConnection', 'WebSocketGroups', 'WebSocketRoute']) {
+      expect(block.split('\n')[0]).toContain(name);
+    }
+  });
+
   test('two users in a room see each other\'s messages; an invalid message gets an error frame', async () => {
     const alice = await client.websocket('/chat/lobby', { headers: { authorization: 'Bearer user-alice' } });
     const bob = await client.websocket('/chat/lobby', { headers: { authorization: 'Bearer user-bob' } });

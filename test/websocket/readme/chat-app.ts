@@ -1,21 +1,7 @@
-// The README's "WebSockets" example, verbatim below the auth dependency: test/websocket/readme.test.ts runs it.
-import {
-  Controller, ConnectedSocket, Depends, Param, WebSocketConnection, WebSocketGroups, WebSocketRoute, createApp, dependency, httpBearer,
-  notAuthenticated, type BearerCredentials,
-} from '@decorumjs/decorum';
+// The README's "WebSockets" example, verbatim from its second import on: test/websocket/readme.test.ts runs it.
+import { Controller, ConnectedSocket, Depends, Param, WebSocketConnection, WebSocketGroups, WebSocketRoute, createApp } from '@decorumjs/decorum';
+import { currentUser, type User } from './current-user.js';
 import { IsString, MaxLength } from 'class-validator';
-
-interface User { name: string }
-
-// The same auth dependency an HTTP route would use: a bearer token names the user.
-const bearer = httpBearer();
-const currentUser = dependency({
-  inject: [Depends(bearer)],
-  use: ({ credentials }: BearerCredentials): User => {
-    if (!credentials.startsWith('user-')) throw notAuthenticated('Bearer', 'Invalid token');
-    return { name: credentials.slice('user-'.length) };
-  },
-});
 
 class ChatMessage { @IsString() @MaxLength(500) text!: string; }
 class ChatEvent { from!: string; text!: string; }

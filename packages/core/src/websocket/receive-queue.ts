@@ -27,6 +27,11 @@ export class ReceiveQueue {
     this.#resume = resume;
   }
 
+  /** Reading from the network is paused: the peer's pongs and close frames wait unread too. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
   push(message: IncomingMessage): void {
     const waiter = this.#waiters.shift();
     if (waiter) {

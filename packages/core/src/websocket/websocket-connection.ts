@@ -132,7 +132,10 @@ export class WebSocketConnection<TMessage = unknown> {
     this.#subprotocol = protocol;
     this.#state = 'open';
     transport.listen({
-      message: (data) => this.#queue.push(data),
+      // Once the server started closing, what the peer still sends is read (to reach its close frame) and dropped.
+      message: (data) => {
+        if (this.#state === 'open') this.#queue.push(data);
+      },
       pong: () => {
         this.#alive = true;
       },
@@ -229,6 +232,8 @@ export class WebSocketConnection<TMessage = unknown> {
     this.#state = 'closing';
     // Nothing more to deliver to a socket that is leaving.
     for (const group of this.#groups) this.#hub.leave(group, this.#session);
+    // A paused socket would never read the peer's answering close frame.
+    if (this.#queue.paused) transport.resume();
     transport.close(code, fitCloseReason(reason));
     this.#closeTimer = setTimeout(() => transport.terminate(), CLOSE_TIMEOUT_MS);
     (this.#closeTimer as { unref?: () => void }).unref?.();
@@ -289,6 +294,12 @@ export class WebSocketConnection<TMessage = unknown> {
   #beat(): void {
     const transport = this.#transport;
     if (!transport || this.#state !== 'open') return;
+    // While reading is paused (the handler is behind) the peer's pong cannot be read: no verdict, and a
+    // fresh ping once reading resumes.
+    if (this.#queue.paused) {
+      this.#alive = true;
+      return;
+    }
     if (!this.#alive) {
       this.#hub.logger.debug({ route: this.#route.id }, 'WebSocket peer did not answer the heartbeat: cutting it');
       transport.terminate();

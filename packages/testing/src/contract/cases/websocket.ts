@@ -291,6 +291,21 @@ export function webSocketCases(launch: Launch): void {
       }
     });
 
+    test('a handler that is behind (reading paused) is not mistaken for a dead peer by the heartbeat', async () => {
+      const own = await serve({ heartbeatMs: 30, receiveQueue: 2 });
+      try {
+        const ws = await openTestWebSocket(`${(own.origin as string).replace(/^http/, 'ws')}/ws/late-reader`);
+        const sent = Array.from({ length: 12 }, (_, i) => `m${i}`);
+        for (const text of sent) await ws.sendText(text);
+        const received: string[] = [];
+        for (let i = 0; i < sent.length; i++) received.push(await ws.receiveText());
+        expect(received).toEqual(sent);
+        expect(await ws.close()).toEqual({ code: 1000, reason: '' });
+      } finally {
+        await own.close();
+      }
+    });
+
     test('the WebSocket app closes', async () => {
       await served?.close();
     });
