@@ -14,7 +14,7 @@ import {
   DEFAULT_BODY_LIMIT, HttpError, RequestAborted, STATUS_TEXT, UnsupportedMediaType, bodyLimitExceeded, isDisconnect,
   parseQueryString, type HttpAdapter, type MountTable, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
-import { answerClientError, attachWebSocketUpgrades, createLimitedServer } from '@decorumjs/platform-node';
+import { answerClientError, attachWebSocketUpgrades, createLimitedServer, destroyUpgradedSockets } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
@@ -119,7 +119,10 @@ export class FastifyAdapter implements HttpAdapter {
 
   async close(graceMs: number): Promise<void> {
     const server = this.instance.server;
-    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    const deadline = setTimeout(() => {
+      server.closeAllConnections();
+      destroyUpgradedSockets(server);
+    }, graceMs);
     // Fastify closes the connections idle when it starts; those whose response ends later (an event
     // stream ended by the closing app) are closed as they become idle, as the node adapter does.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -13,6 +13,18 @@ import { SocketResponse } from './socket-response.js';
 import { UpgradeRequest } from './upgrade-request.js';
 import { WsTransport } from './ws-transport.js';
 
+/** The sockets each server handed to the upgrade mechanism, until they close (node:http no longer tracks them). */
+const upgradedSockets = new WeakMap<Server, Set<Duplex>>();
+
+/**
+ * Cuts every socket that went through `server`'s upgrade and is still open: the end of a graceful
+ * close's grace, for a handshake that never finished (a handler stuck before `accept()`). Open
+ * WebSocket sessions were closed by the app before.
+ */
+export function destroyUpgradedSockets(server: Server): void {
+  for (const socket of upgradedSockets.get(server) ?? []) socket.destroy();
+}
+
 interface Answer {
   readonly protocol: string | undefined;
   readonly headers: OutgoingHeaders;
@@ -49,7 +61,11 @@ export function attachWebSocketUpgrades(server: Server, table: MountTable): void
         resolve(new WsTransport(ws));
       });
     });
+  const sockets = new Set<Duplex>();
+  upgradedSockets.set(server, sockets);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     // Until `ws` takes it, nobody else listens for this socket's errors (a reset mid-handshake).
     socket.on('error', () => socket.destroy());
     const response = new SocketResponse(socket);

@@ -136,8 +136,14 @@ export class WebSocketController {
 
   @WebSocketRoute('proto', { subprotocols: ['v2.chat', 'v1.chat'] })
   async proto(@ConnectedSocket() ws: WebSocketConnection) {
-    await ws.accept();
+    await ws.accept({ headers: { 'x-session': 'abc' } });
     await ws.sendJson({ subprotocol: ws.subprotocol ?? null, offered: ws.offeredSubprotocols });
+  }
+
+  /** Never accepts nor returns: only the shutdown's grace ends its handshake. */
+  @WebSocketRoute('stuck')
+  async stuck(@ConnectedSocket() ws: WebSocketConnection) {
+    await new Promise((resolve) => ws.signal.addEventListener('abort', resolve));
   }
 
   /** Reads nothing for a while: the messages meanwhile queue (and pause the socket), none lost. */

@@ -201,6 +201,8 @@ export function webSocketCases(launch: Launch): void {
       const ws = await open('/ws/proto', { subprotocols: ['v3.chat', 'v1.chat', 'v2.chat'] });
       expect(ws.subprotocol).toBe('v1.chat');
       expect(ws.headers['sec-websocket-protocol']).toBe('v1.chat');
+      // accept({ headers }) adds its own to the 101.
+      expect(ws.headers['x-session']).toBe('abc');
       expect(await ws.receiveJson()).toEqual({ subprotocol: 'v1.chat', offered: ['v3.chat', 'v1.chat', 'v2.chat'] });
       const none = await open('/ws/proto');
       expect(none.subprotocol).toBe('');
@@ -248,6 +250,17 @@ export function webSocketCases(launch: Launch): void {
       } finally {
         await own.close();
       }
+    });
+
+    test('a handshake a handler never finishes does not hold the shutdown past its grace', async () => {
+      const own = await serve();
+      const pending = openTestWebSocket(`${(own.origin as string).replace(/^http/, 'ws')}/ws/stuck`).catch((error: unknown) => error);
+      await wait(50);
+      const started = Date.now();
+      await own.close();
+      // The contract app's grace is 500 ms.
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(await pending).toBeInstanceOf(Error);
     });
 
     test('past maxConnections the upgrade is refused with 503', async () => {
