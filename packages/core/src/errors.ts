@@ -187,7 +187,8 @@ export const decorumErrors = {
     (limit: string, expected: string, got: unknown) => `${limit} must be ${expected}, got ${String(got)}.`,
     (limit: string) => limit === 'jsonDepthLimit'
       ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
-      : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
+      : `Pass a value in range to createApp({ ${limit.includes('.') ? limit.replace(/^(\w+)\.(\w+)$/, '$1: { $2 }') : limit} }), ` +
+        'or leave it out for the documented default.'),
 
   bodyKindMixed: entry('DECORUM_ERR_BODY_KIND_MIXED',
     (route: string) => `${route} reads a JSON body (@Body) and a form (@Form, @File): a request has one body of one media type.`,

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { IsString } from 'class-validator';
-import { Body, ConnectedSocket, Controller, Get, Param, WebSocketConnection, WebSocketRoute } from '../index.js';
+import { Body, ConnectedSocket, Controller, Get, Param, WebSocketConnection, WebSocketRoute, createApp } from '../index.js';
 import { collectRoutes } from '../route-table/collect-routes.js';
 
 class Ping {
@@ -37,4 +37,12 @@ test('a body on a WebSocket route is a bootstrap error', () => {
     x(@Body() _body: Ping, @ConnectedSocket() _ws: WebSocketConnection) {}
   }
   expect(() => collectRoutes([BodyController])).toThrow(/DECORUM_ERR_WEBSOCKET: BodyController\.x is a @WebSocketRoute but reads a request body \(body\)/);
+});
+
+test('a WebSocket limit out of range is a bootstrap error that says where to set it', () => {
+  expect(() => createApp({ websocket: { maxMessageBytes: 0 } })).toThrow(
+    'DECORUM_ERR_LIMIT_INVALID: websocket.maxMessageBytes must be a whole number from 1, got 0. Pass a value in range to createApp({ websocket: { maxMessageBytes } })',
+  );
+  expect(() => createApp({ websocket: { heartbeatMs: 1.5 } })).toThrow(/websocket\.heartbeatMs must be a whole number from 0/);
+  expect(() => createApp({ websocket: { maxConnections: Number.POSITIVE_INFINITY, receiveQueue: 1 } })).not.toThrow();
 });

@@ -9,6 +9,7 @@ import { encodeJson } from '../compile/encode-json.js';
 import { isPromise } from '../compile/validate-json.js';
 import type { OutgoingHeaders } from '../adapter/adapter.js';
 import type { ErrorDetail } from '../http/validation-error.js';
+import type { Class } from '../metadata/records.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { GroupPayload } from './broker.js';
 import type { MessageReader } from './read-message.js';
@@ -177,7 +178,10 @@ export class WebSocketConnection<TMessage = unknown> {
    * invalid one is answered with one text frame `{"detail":[…]}` (the items of a 422, at `["message", …]`)
    * and skipped; the connection stays open.
    */
-  async *messages<T = TMessage>(type?: TypeSpec): AsyncGenerator<T, void, undefined> {
+  messages(): AsyncGenerator<TMessage, void, undefined>;
+  messages<T>(type: Class<T>): AsyncGenerator<T, void, undefined>;
+  messages(type: TypeSpec): AsyncGenerator<unknown, void, undefined>;
+  async *messages(type?: TypeSpec): AsyncGenerator<unknown, void, undefined> {
     const read = type === undefined ? this.#route.readMessage : this.#route.readerFor(type);
     for (;;) {
       let raw: IncomingMessage;
@@ -189,7 +193,7 @@ export class WebSocketConnection<TMessage = unknown> {
       }
       let outcome = read(raw);
       if (isPromise(outcome)) outcome = await outcome;
-      if (outcome.ok) yield outcome.value as T;
+      if (outcome.ok) yield outcome.value;
       else await this.#sendErrorFrame(outcome.errors);
     }
   }
