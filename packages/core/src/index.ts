@@ -55,9 +55,8 @@ export { staticFiles, type StaticFilesOptions } from './http/static-files.js';
 export { SseEvent, type SseEventInit } from './http/sse-event.js';
 export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
 export { ConnectedSocket, WebSocketRoute, type WebSocketRouteOptions } from './decorators/websocket.js';
-export {
-  WebSocketConnection, type AcceptOptions, type WebSocketCloseInfo, type WebSocketState,
-} from './websocket/websocket-connection.js';
+export { WebSocketConnection } from './websocket/websocket-connection.js';
+export type { AcceptOptions, WebSocketCloseInfo, WebSocketState } from './websocket/connection-route.js';
 export { CLOSE_CODES, WebSocketDisconnect, WebSocketException } from './websocket/websocket-errors.js';
 export { WebSocketGroups } from './websocket/websocket-groups.js';
 export { InMemoryBroker } from './websocket/memory-broker.js';

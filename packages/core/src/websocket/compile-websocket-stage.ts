@@ -24,7 +24,8 @@ import type { PathParams } from '../routing/route-match.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import { compileMessageReader, type MessageReader } from './read-message.js';
 import { CLOSE_CODES, WebSocketDisconnect, WebSocketException } from './websocket-errors.js';
-import { CONNECTED_SOCKET, WebSocketConnection, type ConnectionRoute } from './websocket-connection.js';
+import { CONNECTED_SOCKET, type ConnectionRoute } from './connection-route.js';
+import { WebSocketConnection } from './websocket-connection.js';
 import { WebSocketHub } from './websocket-hub.js';
 import { resolveWebSocketOptions } from './websocket-options.js';
 
@@ -97,7 +98,8 @@ export function compileWebSocketStage(input: WebSocketStageInput): CompiledRoute
   /** Never accepted: the HTTP answer an HTTP route would give, or a close code after the handshake. */
   const refuse = async (ctx: RequestContext, connection: WebSocketConnection, failure: unknown): Promise<unknown> => {
     if (failure instanceof WebSocketException) {
-      await closeAfterHandshake(connection, failure.code, failure.reason);
+      // close() completes the handshake first, so a browser can read the code and reason.
+      await connection.close(failure.code, failure.reason);
       return undefined;
     }
     const error = failure ?? new Forbidden('WebSocket connection refused');
@@ -125,15 +127,6 @@ export function compileWebSocketStage(input: WebSocketStageInput): CompiledRoute
   const handle: RouteHandle = (req: AdapterRequest, res: AdapterResponse, params?: PathParams) =>
     session(new RequestContext(req, res, def, params), true);
   return { def, handle, run, stages: input.stages };
-}
-
-async function closeAfterHandshake(connection: WebSocketConnection, code: number, reason: string): Promise<void> {
-  try {
-    await connection.accept();
-  } catch {
-    return;
-  }
-  await connection.close(code, reason);
 }
 
 function connectionRoute(def: WebSocketRouteDef, runtime: RouteRuntime): ConnectionRoute {

@@ -7,50 +7,23 @@
 import { decorumErrors } from '../errors.js';
 import { encodeJson } from '../compile/encode-json.js';
 import { isPromise } from '../compile/validate-json.js';
-import type { OutgoingHeaders } from '../adapter/adapter.js';
 import type { ErrorDetail } from '../http/validation-error.js';
 import type { Class } from '../metadata/records.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { GroupPayload } from './broker.js';
-import type { MessageReader } from './read-message.js';
+import type { AcceptOptions, ConnectionRoute, WebSocketCloseInfo, WebSocketState } from './connection-route.js';
 import { ReceiveQueue, type IncomingMessage } from './receive-queue.js';
 import type { SocketTransport, SocketUpgrade } from './socket-transport.js';
 import { CLOSE_CODES, WebSocketDisconnect, WebSocketException, fitCloseReason, isSendableCloseCode } from './websocket-errors.js';
 import type { SocketSession, WebSocketHub } from './websocket-hub.js';
 import { CLOSE_TIMEOUT_MS, SEND_HIGH_WATER_MARK } from './websocket-options.js';
 
-/** Where a WebSocket route's context keeps its connection, for `@ConnectedSocket()` to bind. */
-export const CONNECTED_SOCKET: unique symbol = Symbol('decorum.connectedSocket');
-
-export type WebSocketState = 'connecting' | 'open' | 'closing' | 'closed';
-
-export interface WebSocketCloseInfo {
-  readonly code: number;
-  readonly reason: string;
-}
-
-export interface AcceptOptions {
-  /** The subprotocol to answer with; by default the first client offer the route lists in `subprotocols`. */
-  readonly subprotocol?: string;
-  /** Extra headers on the 101 response (a cookie, say). */
-  readonly headers?: OutgoingHeaders;
-}
-
-/** What a connection knows of its route, decided at bootstrap. */
-export interface ConnectionRoute {
-  readonly id: string;
-  readonly subprotocols: readonly string[];
-  /** The route's `message` type, or any JSON without one. */
-  readonly readMessage: MessageReader;
-  /** The reader for a type given to `messages(type)`, compiled on first use and kept. */
-  readerFor(type: TypeSpec): MessageReader;
-  /** Any JSON value, for `receiveJson()`. */
-  readonly readJson: MessageReader;
-}
 
 export class WebSocketConnection<TMessage = unknown> {
   #state: WebSocketState = 'connecting';
-  #accepting = false;
+  /** The handshake in progress, once `accept()` was called. */
+  #accepting: Promise<void> | undefined;
+  #closeInfo: WebSocketCloseInfo | undefined;
   #subprotocol: string | undefined;
   #transport: SocketTransport | undefined;
   readonly #upgrade: SocketUpgrade;
@@ -113,14 +86,18 @@ export class WebSocketConnection<TMessage = unknown> {
   }
 
   /** Completes the handshake (101). Before it, the handler may still refuse by throwing an `HttpError`. */
-  async accept(options: AcceptOptions = {}): Promise<void> {
-    if (this.#state !== 'connecting' || this.#accepting) throw decorumErrors.websocketState(this.#route.id, 'accept', this.#accepting ? 'accepting' : this.#state);
+  accept(options: AcceptOptions = {}): Promise<void> {
+    if (this.#state !== 'connecting' || this.#accepting) {
+      return Promise.reject(decorumErrors.websocketState(this.#route.id, 'accept', this.#accepting ? 'accepting' : this.#state));
+    }
     const offered = this.#upgrade.protocols;
     if (options.subprotocol !== undefined && !offered.includes(options.subprotocol)) {
-      throw decorumErrors.subprotocolNotOffered(this.#route.id, options.subprotocol, offered);
+      return Promise.reject(decorumErrors.subprotocolNotOffered(this.#route.id, options.subprotocol, offered));
     }
-    const protocol = options.subprotocol ?? offered.find((p) => this.#route.subprotocols.includes(p));
-    this.#accepting = true;
+    return (this.#accepting = this.#handshake(options.subprotocol ?? offered.find((p) => this.#route.subprotocols.includes(p)), options));
+  }
+
+  async #handshake(protocol: string | undefined, options: AcceptOptions): Promise<void> {
     let transport: SocketTransport;
     try {
       transport = await this.#upgrade.accept(protocol, options.headers ?? {});
@@ -227,7 +204,14 @@ export class WebSocketConnection<TMessage = unknown> {
   /** Starts the closing handshake; resolves once the connection is closed. Before `accept()`, accepts first. */
   async close(code: number = CLOSE_CODES.normal, reason = ''): Promise<void> {
     if (!isSendableCloseCode(code)) throw new RangeError(`${code} is no close code a server may send (1000–1003, 1007–1014, 3000–4999)`);
-    if (this.#state === 'connecting' && !this.#accepting) await this.accept();
+    if (this.#state === 'connecting') {
+      // Closing before accepting completes the handshake first, so the peer reads the code and reason.
+      try {
+        await (this.#accepting ?? this.accept());
+      } catch {
+        return;
+      }
+    }
     const transport = this.#transport;
     if (this.#state !== 'open' || !transport) {
       await this.#closed;
@@ -258,7 +242,7 @@ export class WebSocketConnection<TMessage = unknown> {
   #send(data: string | Uint8Array): Promise<void> {
     const transport = this.#transport;
     if (this.#state === 'connecting' || !transport) return Promise.reject(decorumErrors.websocketState(this.#route.id, 'send', 'not accepted yet'));
-    if (this.#state !== 'open') return Promise.reject(new WebSocketDisconnect(CLOSE_CODES.normal));
+    if (this.#state !== 'open') return Promise.reject(new WebSocketDisconnect(this.#closeInfo?.code ?? CLOSE_CODES.normal, this.#closeInfo?.reason));
     if (this.#isSlowConsumer(transport)) return Promise.reject(new WebSocketDisconnect(CLOSE_CODES.tryAgainLater, 'Slow consumer'));
     return new Promise((resolve) => {
       let written = false;
@@ -316,6 +300,7 @@ export class WebSocketConnection<TMessage = unknown> {
   #onClose(code: number, reason: string): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
+    this.#closeInfo = { code, reason };
     clearTimeout(this.#closeTimer);
     this.#queue.end(code, reason);
     this.#abort.abort(new WebSocketDisconnect(code, reason));
