@@ -21,6 +21,7 @@ export type DecorumErrorCode =
   | 'DECORUM_ERR_APP_STATE'
   | 'DECORUM_ERR_LIMIT_INVALID'
   | 'DECORUM_ERR_BODY_KIND_MIXED'
+  | 'DECORUM_ERR_WEBSOCKET'
   | 'DECORUM_ERR_INTERNAL'
   | 'DECORUM_ERR_SETTINGS_INVALID'
   | 'DECORUM_ERR_SSE_INVALID';
@@ -223,7 +224,8 @@ export const decorumErrors = {
     (limit: string, expected: string, got: unknown) => `${limit} must be ${expected}, got ${String(got)}.`,
     (limit: string) => limit === 'jsonDepthLimit'
       ? 'Deeper bodies would let the recursive walks over a body (validation, the 422, serialization) run out of stack: pick a value in range.'
-      : `Pass a value in range to createApp({ ${limit} }), or leave it out for the documented default.`),
+      : `Pass a value in range to createApp({ ${limit.includes('.') ? limit.replace(/^(\w+)\.(\w+)$/, '$1: { $2 }') : limit} }), ` +
+        'or leave it out for the documented default.'),
 
   bodyKindMixed: entry('DECORUM_ERR_BODY_KIND_MIXED',
     (route: string) => `${route} reads a JSON body (@Body) and a form (@Form, @File): a request has one body of one media type.`,
@@ -240,6 +242,30 @@ export const decorumErrors = {
       `SseEvent ${field} must be a single line${noNul ? ' without NUL' : ''}: ${JSON.stringify(value)}.`,
     (field) => `A line break would end the ${field} field and start one of the client's choosing: strip line breaks from it, ` +
       'or send multi-line text as data.'),
+  // WebSocket routes.
+  websocketBody: entry('DECORUM_ERR_WEBSOCKET',
+    (where: string, source: string) => `${where} is a @WebSocketRoute but reads a request body (${source}): a WebSocket handshake has none.`,
+    'Read what the client sends as messages (ws.messages(), ws.receiveJson()), and the rest from the path, query, headers or cookies.'),
+  websocketRouteMixed: entry('DECORUM_ERR_WEBSOCKET',
+    (where: string) => `${where} is a @WebSocketRoute and also another kind of route (@Get, @Sse…).`,
+    'Give the WebSocket session a method of its own.'),
+  connectedSocketOutside: entry('DECORUM_ERR_WEBSOCKET',
+    (where: string) => `${where} takes @ConnectedSocket() but is not a @WebSocketRoute, so it has no connection to give.`,
+    'Declare the route with @WebSocketRoute(path), or drop the parameter.'),
+  websocketUnsupported: entry('DECORUM_ERR_WEBSOCKET',
+    (adapter: string, routes: readonly string[]) => `the ${adapter} adapter cannot serve WebSocket routes (${routes.join(', ')}).`,
+    'Serve the app on the node, fastify or express adapter (they share one upgrade mechanism built on `ws`), or move the ' +
+      'WebSocket routes to an app on one of them. A runtime\'s own upgrade API (Deno.upgradeWebSocket, Bun\'s server.upgrade, ' +
+      'WebSocketPair) is not reachable through a fetch handler.'),
+  websocketState: entry('DECORUM_ERR_WEBSOCKET',
+    (route: string, what: string, state: string) => `${route}: cannot ${what} while the WebSocket is ${state}.`,
+    (_route, what) => what === 'accept'
+      ? 'Call ws.accept() once, before sending or joining groups.'
+      : 'Await ws.accept() first; after the close, end the handler (receive* throws WebSocketDisconnect, which ends it normally).'),
+  subprotocolNotOffered: entry('DECORUM_ERR_WEBSOCKET',
+    (route: string, chosen: string, offered: readonly string[]) =>
+      `${route}: ws.accept({ subprotocol: "${chosen}" }) but the client offered ${offered.length ? offered.map((p) => `"${p}"`).join(', ') : 'none'}.`,
+    'Choose one of ws.offeredSubprotocols, or list the route\'s subprotocols in @WebSocketRoute({ subprotocols }) and let accept() choose.'),
 
   // Settings: loadSettings and settingsProvider.
   settingsInvalid: entry('DECORUM_ERR_SETTINGS_INVALID',

@@ -54,6 +54,15 @@ export { FileResponse, resolveFile, type FileResponseInit } from './http/file-re
 export { staticFiles, type StaticFilesOptions } from './http/static-files.js';
 export { SseEvent, type SseEventInit } from './http/sse-event.js';
 export { LastEventId, Sse, type SseOptions } from './decorators/sse.js';
+export { ConnectedSocket, WebSocketRoute, type WebSocketRouteOptions } from './decorators/websocket.js';
+export { WebSocketConnection } from './websocket/websocket-connection.js';
+export type { AcceptOptions, WebSocketCloseInfo, WebSocketState } from './websocket/connection-route.js';
+export { CLOSE_CODES, WebSocketDisconnect, WebSocketException } from './websocket/websocket-errors.js';
+export { WebSocketGroups } from './websocket/websocket-groups.js';
+export { InMemoryBroker } from './websocket/memory-broker.js';
+export type { GroupPayload, WebSocketBroker } from './websocket/broker.js';
+export type { SocketEvents, SocketTransport, SocketUpgrade } from './websocket/socket-transport.js';
+export { DEFAULT_WEBSOCKET_OPTIONS, type WebSocketOptions } from './websocket/websocket-options.js';
 export { RequestContext, type QueryValues } from './http/request-context.js';
 export { parseQueryString } from './http/query-string.js';
 export { REQUEST_ID, requestIdOf, setRequestId } from './http/request-id.js';
@@ -70,7 +79,7 @@ export {
   ALLOW_ORDER, DEFAULT_MAX_PARAM_LENGTH, type PathParams, type RouteMatch, type RoutingOptions, type TrailingSlash, type Unmatched,
 } from './routing/route-match.js';
 export { DEFAULT_SERVER_LIMITS, resolveServerLimits, type ServerLimits } from './adapter/server-limits.js';
-export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable } from './route-table/route-def.js';
+export type { Constraints, ParamDef, ResponseDef, RouteDef, RouteTable, WebSocketDef } from './route-table/route-def.js';
 export type { Class, HttpMethod, OperationInfo, ParamOptions, ParamSource, ResponseModelOptions } from './metadata/records.js';
 export { HTTP_METHODS } from './metadata/records.js';
 export { DecorumError, decorumErrors, type DecorumErrorCode, type ErrorEntry } from './errors.js';

@@ -7,6 +7,7 @@ import type { OpenApiDocument, OperationObject, PathItemObject, TagObject } from
 import { assignOperationIds, type GenerateOperationId } from './operation/operation-ids.js';
 import { buildParameters } from './operation/parameters.js';
 import { buildRequestBody, buildResponses } from './operation/responses.js';
+import { buildWebSocketExtension, buildWebSocketResponses } from './operation/websocket.js';
 import { SchemaRegistry } from './schema/schema-registry.js';
 import { SecuritySchemes, routeSecurity } from './security/route-security.js';
 
@@ -78,9 +79,12 @@ function buildOperation(
     operationId,
     ...(parameters.length > 0 && { parameters }),
     ...(requestBody && { requestBody }),
-    responses: buildResponses(route, registry, { validationStatus: options.validationStatus ?? 422 }),
+    responses: route.websocket
+      ? buildWebSocketResponses(route, registry, { validationStatus: options.validationStatus ?? 422, secured: requirement !== undefined })
+      : buildResponses(route, registry, { validationStatus: options.validationStatus ?? 422 }),
     ...(deprecated && { deprecated: true }),
     ...(requirement && { security: requirement }),
+    ...(route.websocket && { 'x-websocket': buildWebSocketExtension(route.websocket, registry) }),
   };
 }
 

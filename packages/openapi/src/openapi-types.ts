@@ -50,6 +50,17 @@ export interface OperationObject {
   responses: Record<string, ResponseObject>;
   deprecated?: boolean;
   security?: SecurityRequirementObject[];
+  /** A WebSocket route: what the session speaks (see `buildWebSocketOperation`). */
+  'x-websocket'?: WebSocketExtension;
+}
+
+export interface WebSocketExtension {
+  /** Subprotocols the route speaks, in its order of preference. */
+  subprotocols: string[];
+  /** The schema of each message the server receives (the route's `message`). */
+  receive?: JsonSchema;
+  /** The schema of each message the server sends (the route's `send`). */
+  send?: JsonSchema;
 }
 
 export interface ParameterObject {

@@ -8,7 +8,9 @@
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { DEFAULT_BODY_LIMIT, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
-import { NodeResponse, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from '@decorumjs/platform-node';
+import {
+  NodeResponse, attachWebSocketUpgrades, closeGracefully, createLimitedServer, listenOn, type NodeServerOptions,
+} from '@decorumjs/platform-node';
 import { ExpressRequest } from './express-request.js';
 
 export interface ExpressAdapterOptions extends NodeServerOptions {
@@ -26,12 +28,14 @@ export interface ExpressAdapterOptions extends NodeServerOptions {
 
 export class ExpressAdapter implements HttpAdapter {
   readonly name = 'express';
+  readonly supportsWebSockets = true;
   readonly app: Express;
   /** Decorum's one handler (added at `mount`), which hands every request to core. Place it with `app.use(adapter.router)`. */
   readonly router: Router = express.Router();
   readonly #fallthrough: boolean;
   readonly #serverOptions: NodeServerOptions;
   #bodyLimit = DEFAULT_BODY_LIMIT;
+  #table: MountTable | undefined;
   #server: Server | undefined;
 
   constructor(options: ExpressAdapterOptions = {}) {
@@ -54,6 +58,7 @@ export class ExpressAdapter implements HttpAdapter {
 
   mount(table: MountTable): void {
     this.#bodyLimit = table.bodyLimit;
+    this.#table = table;
     const fallthrough = this.#fallthrough;
     // `req.url` is relative to where the router is mounted (`app.use('/api', adapter.router)`).
     this.router.use((req: Request, res: Response, next: NextFunction) => {
@@ -67,6 +72,8 @@ export class ExpressAdapter implements HttpAdapter {
   listen(port: number, host: string): Promise<ServerAddress> {
     // The same limits and graceful close as platform-node's own server.
     this.#server = createLimitedServer(this.app, this.#serverOptions, () => this.#bodyLimit);
+    // Upgrade requests skip Express's middleware: node:http emits them as 'upgrade' on its server.
+    if (this.#table) attachWebSocketUpgrades(this.#server, this.#table);
     return listenOn(this.#server, port, host);
   }
 

@@ -14,7 +14,7 @@ import {
   DEFAULT_BODY_LIMIT, HttpError, RequestAborted, STATUS_TEXT, UnsupportedMediaType, bodyLimitExceeded, isDisconnect,
   parseQueryString, type HttpAdapter, type MountTable, type ServerAddress, type ServerLimits,
 } from '@decorumjs/core';
-import { answerClientError, createLimitedServer } from '@decorumjs/platform-node';
+import { answerClientError, attachWebSocketUpgrades, createLimitedServer, destroyUpgradedSockets } from '@decorumjs/platform-node';
 import { FastifyAdapterRequest } from './fastify-request.js';
 import { FastifyAdapterResponse } from './fastify-response.js';
 
@@ -36,6 +36,7 @@ export interface FastifyAdapterOptions extends ServerLimits {
 
 export class FastifyAdapter implements HttpAdapter {
   readonly name = 'fastify';
+  readonly supportsWebSockets = true;
   /** The Fastify instance Decorum's routes are registered on. */
   readonly instance: FastifyInstance;
   readonly #sharesQueryParser: boolean;
@@ -70,6 +71,8 @@ export class FastifyAdapter implements HttpAdapter {
 
   mount(table: MountTable): void {
     MOUNTED.set(this.instance, table);
+    // Upgrade requests never reach Fastify's router: node:http emits them as 'upgrade' on its server.
+    attachWebSocketUpgrades(this.instance.server, table);
     this.#bodyLimit = table.bodyLimit;
     const bodyError = (error: unknown) => toCoreBodyError(error, table.bodyLimit);
     const serve = server(this.#sharesQueryParser);
@@ -116,7 +119,10 @@ export class FastifyAdapter implements HttpAdapter {
 
   async close(graceMs: number): Promise<void> {
     const server = this.instance.server;
-    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    const deadline = setTimeout(() => {
+      server.closeAllConnections();
+      destroyUpgradedSockets(server);
+    }, graceMs);
     // Fastify closes the connections idle when it starts; those whose response ends later (an event
     // stream ended by the closing app) are closed as they become idle, as the node adapter does.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);

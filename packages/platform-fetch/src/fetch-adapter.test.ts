@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Controller, Get, createApp } from '@decorumjs/core';
+import { ConnectedSocket, Controller, Get, WebSocketConnection, WebSocketRoute, createApp } from '@decorumjs/core';
 import { FetchAdapter, toFetchHandler } from './index.js';
 
 @Controller()
@@ -27,4 +27,22 @@ test('a request before mount() is refused', async () => {
     code: 'DECORUM_ERR_APP_STATE',
     message: expect.stringMatching(/mount\(\) before serving.*toFetchHandler\(app\)/s),
   });
+});
+
+@Controller('live')
+class LiveController {
+  @WebSocketRoute('feed')
+  async feed(@ConnectedSocket() ws: WebSocketConnection) {
+    await ws.accept();
+  }
+}
+
+test('an app with WebSocket routes cannot be served by the fetch adapter: a bootstrap error that names the ones that can', async () => {
+  const app = createApp({ controllers: [LiveController], logger: false });
+  await expect(toFetchHandler(app)).rejects.toMatchObject({
+    code: 'DECORUM_ERR_WEBSOCKET',
+    message: expect.stringMatching(/fetch adapter cannot serve WebSocket routes \(LiveController\.feed\).*node, fastify or express/s),
+  });
+  const listening = createApp({ adapter: new FetchAdapter(), controllers: [LiveController], logger: false });
+  await expect(listening.listen(0)).rejects.toMatchObject({ code: 'DECORUM_ERR_WEBSOCKET' });
 });

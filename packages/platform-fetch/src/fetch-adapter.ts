@@ -21,6 +21,8 @@ export type FetchHandler = (request: Request, info?: ConnectionInfo) => Promise<
 
 export class FetchAdapter implements HttpAdapter {
   readonly name = 'fetch';
+  /** Each runtime upgrades differently (Deno.upgradeWebSocket, Bun's server.upgrade, WebSocketPair), outside a fetch handler's reach. */
+  readonly supportsWebSockets = false;
   #table: MountTable | undefined;
 
   mount(table: MountTable): void {
@@ -63,6 +65,7 @@ export class FetchAdapter implements HttpAdapter {
 export async function toFetchHandler(app: App): Promise<FetchHandler> {
   const adapter = new FetchAdapter();
   await app.init();
+  app.assertAdapterServes(adapter);
   adapter.mount(app.mountTable());
   return adapter.fetch;
 }

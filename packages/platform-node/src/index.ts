@@ -9,3 +9,6 @@ export { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions 
 export { answerClientError } from './answer-client-error.js';
 // For adapters whose framework reads bodies itself (Fastify): the same bounded discard after the answer.
 export { discardUnread, hasBody } from './discard-body.js';
+// For adapters on a node:http server (Fastify, Express): WebSocket routes through the same `ws` upgrade.
+export { attachWebSocketUpgrades, destroyUpgradedSockets } from './websocket-upgrades.js';
+export { SocketResponse } from './socket-response.js';

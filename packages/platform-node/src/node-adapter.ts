@@ -7,12 +7,14 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DEFAULT_BODY_LIMIT, decorumErrors, type HttpAdapter, type MountTable, type ServerAddress } from '@decorumjs/core';
 import { NodeRequest } from './node-request.js';
 import { NodeResponse } from './node-response.js';
+import { attachWebSocketUpgrades } from './websocket-upgrades.js';
 import { closeGracefully, createLimitedServer, listenOn, type NodeServerOptions } from './node-server.js';
 
 export type NodeAdapterOptions = NodeServerOptions;
 
 export class NodeAdapter implements HttpAdapter {
   readonly name = 'node';
+  readonly supportsWebSockets = true;
   readonly #options: NodeAdapterOptions;
   #table: MountTable | undefined;
   #server: Server | undefined;
@@ -40,6 +42,7 @@ export class NodeAdapter implements HttpAdapter {
 
   listen(port: number, host: string): Promise<ServerAddress> {
     this.#server = createLimitedServer(this.handler, this.#options, () => this.#table?.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    if (this.#table) attachWebSocketUpgrades(this.#server, this.#table);
     return listenOn(this.#server, port, host);
   }
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_BODY_LIMIT, resolveServerLimits, type ServerAddress, type ServerLimits } from '@decorumjs/core';
 import { answerClientError, requireHost } from './answer-client-error.js';
 import { setDiscardLimit, withholdContinue } from './discard-body.js';
+import { destroyUpgradedSockets } from './websocket-upgrades.js';
 
 export type NodeServerOptions = ServerLimits;
 
@@ -64,7 +65,10 @@ export function closeGracefully(server: Server | undefined, graceMs: number): Pr
     server.close(() => resolve());
     // Keep-alive connections that finish their request become idle; close them as they do.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    const deadline = setTimeout(() => {
+      server.closeAllConnections();
+      destroyUpgradedSockets(server);
+    }, graceMs);
     server.once('close', () => {
       clearInterval(sweep);
       clearTimeout(deadline);

@@ -5,5 +5,6 @@ import { fetchOverNodeHttp, runAdapterContract } from './contract/index.js';
 
 // serveFetch's node:http server is the runtime's, not the adapter's: the transport cases (lingering close,
 // 431, 100-continue, timeouts) are not the fetch adapter's to pass.
-runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()), transport: false });
+// The fetch adapter cannot serve WebSocket routes (each runtime upgrades its own way): no WebSocket cases.
+runAdapterContract({ name: 'fetch (over node:http)', createAdapter: () => fetchOverNodeHttp(new FetchAdapter()), transport: false, websocket: false });
 runAdapterContract({ name: 'fetch (in-process)', createAdapter: () => new FetchAdapter(), inProcess: (adapter) => adapter.fetch });

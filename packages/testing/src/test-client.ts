@@ -1,14 +1,18 @@
 /**
  * FastAPI's `TestClient` for Decorum: requests go straight into the app through the fetch adapter, with
- * no port and no socket, and come back with their status, headers and body already read.
+ * no port and no socket, and come back with their status, headers and body already read. WebSocket
+ * sessions (`client.websocket(path)`) need a real connection: on first use the client serves the app on
+ * node:http at 127.0.0.1 on a free port, until `client.close()`.
  * @example
  * const client = await createTestClient(app);
  * const res = await client.get('/items/42', { query: { q: 'hello' } });
  * expect(res.status).toBe(200);
  * expect(res.json()).toEqual({ item_id: 42, q: 'hello' });
  */
-import type { App } from '@decorumjs/core';
+import type { App, ServerAddress } from '@decorumjs/core';
 import { FetchAdapter } from '@decorumjs/platform-fetch';
+import { NodeAdapter } from '@decorumjs/platform-node';
+import { openTestWebSocket, type TestWebSocket } from './test-websocket.js';
 import { CookieJar } from './cookie-jar.js';
 import { TestResponse } from './test-response.js';
 
@@ -26,6 +30,13 @@ export interface TestRequestOptions {
   body?: string | Uint8Array;
 }
 
+export interface TestWebSocketRequestOptions {
+  query?: TestRequestOptions['query'];
+  headers?: Readonly<Record<string, string>>;
+  /** Offered in `Sec-WebSocket-Protocol`, in this order. */
+  subprotocols?: readonly string[];
+}
+
 export interface TestClientOptions {
   /** Scheme and host the app sees in request URLs (`http://testserver`, as FastAPI's). */
   baseUrl?: string;
@@ -40,6 +51,8 @@ export class TestClient {
   readonly #app: App;
   readonly #baseUrl: string;
   readonly #headers: Readonly<Record<string, string>>;
+  /** The app on node:http, started by the first `websocket()` call. */
+  #socketServer: Promise<{ adapter: NodeAdapter; address: ServerAddress }> | undefined;
 
   constructor(app: App, handler: FetchAdapter['fetch'], options: TestClientOptions = {}) {
     this.#app = app;
@@ -97,9 +110,30 @@ export class TestClient {
     return this.#app.backgroundTasksIdle();
   }
 
-  /** Runs the app's shutdown hooks (and, once DI lands, disposes its providers). */
-  close(): Promise<void> {
-    return this.#app.close();
+  /**
+   * Opens a WebSocket session on `path` over a real socket; a refused handshake rejects with
+   * `WebSocketRefused` (status, headers, `json()`). The client's headers and cookies are sent with it.
+   */
+  async websocket(path: string, options: TestWebSocketRequestOptions = {}): Promise<TestWebSocket> {
+    const { address } = await (this.#socketServer ??= this.#serve());
+    const headers: Record<string, string> = { ...this.#headers, ...options.headers };
+    const cookie = this.cookies.header();
+    if (cookie !== undefined && headers.cookie === undefined) headers.cookie = cookie;
+    const url = `ws://127.0.0.1:${address.port}${withQuery(path, options.query)}`;
+    return openTestWebSocket(url, { headers, subprotocols: options.subprotocols });
+  }
+
+  async #serve(): Promise<{ adapter: NodeAdapter; address: ServerAddress }> {
+    const adapter = new NodeAdapter();
+    adapter.mount(this.#app.mountTable());
+    return { adapter, address: await adapter.listen(0, '127.0.0.1') };
+  }
+
+  /** Closes the app (its WebSocket sessions with 1001, then its shutdown hooks), and the socket server if one was started. */
+  async close(): Promise<void> {
+    await this.#app.close();
+    const served = this.#socketServer;
+    if (served) await (await served).adapter.close(1_000);
   }
 }
 

@@ -7,6 +7,7 @@
 import type { QueryValues } from '../http/query-string.js';
 import type { HttpMethod } from '../metadata/records.js';
 import type { PathParams, RouteMatch } from '../routing/route-match.js';
+import type { SocketUpgrade } from '../websocket/socket-transport.js';
 
 export type OutgoingHeaders = Record<string, string | number | readonly string[]>;
 export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Array> | null;
@@ -46,6 +47,11 @@ export interface AdapterRequest {
    * read (a getter), so requests that never ask pay nothing; left out, the request never aborts.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Present on a request that asks for a WebSocket (`Upgrade: websocket`) on an adapter that can
+   * complete the handshake; a WebSocket route accepts through it, every other route ignores it.
+   */
+  readonly upgrade?: SocketUpgrade;
 }
 
 /** Takes one chunk of a streamed body: true for more, false to stop, a promise of either to wait. */
@@ -92,6 +98,12 @@ export interface MountTable {
   readonly routes: readonly MountedRoute[];
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
+  /**
+   * Present only when the app has WebSocket routes: the adapter then listens for upgrade requests and
+   * hands them to `dispatch` with `upgrade` set. `maxMessageBytes` is the protocol library's payload limit
+   * (a larger message closes its connection with 1009).
+   */
+  readonly websocket?: { readonly maxMessageBytes: number };
 }
 
 export interface ServerAddress {
@@ -103,6 +115,8 @@ export interface ServerAddress {
 
 export interface HttpAdapter {
   readonly name: string;
+  /** Whether the adapter can complete WebSocket handshakes; an app with WebSocket routes needs it. */
+  readonly supportsWebSockets?: boolean;
   /** Registers every route once, at bootstrap, before `listen`. */
   mount(table: MountTable): void;
   listen(port: number, host: string): Promise<ServerAddress>;

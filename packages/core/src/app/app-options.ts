@@ -9,6 +9,7 @@ import type { InterceptorLike } from '../extensions/interceptors.js';
 import type { Middleware } from '../extensions/middleware.js';
 import type { PipeLike } from '../extensions/pipes.js';
 import type { RoutingOptions } from '../routing/route-match.js';
+import type { WebSocketOptions } from '../websocket/websocket-options.js';
 
 /** Describes the API for its documentation (the OpenAPI `info` and `servers`). */
 export interface AppInfo {
@@ -84,7 +85,13 @@ export interface AppOptions extends AppInfo {
    * `false` leaves signals to you.
    */
   shutdownSignals?: readonly string[] | false;
-  /** How long `close()` waits for in-flight requests, in ms (10 s by default). */
+  /**
+   * Limits of WebSocket routes: `maxMessageBytes` (1 MiB; larger closes with 1009), `maxConnections`
+   * (unlimited; past it 503), `heartbeatMs` (30 s), `receiveQueue` (16 messages), `maxBufferedBytes`
+   * (1 MiB of send backlog; past it 1013), and the `broker` groups publish through (in-memory).
+   */
+  websocket?: WebSocketOptions;
+  /** How long `close()` waits for in-flight requests and WebSocket closing handshakes, in ms (10 s by default). */
   shutdownGraceMs?: number;
 }
 

@@ -25,6 +25,9 @@ import type { ModuleDef } from './module.js';
 import { unwatchShutdownSignals, watchShutdownSignals } from './shutdown-signals.js';
 import type { RouteDef, RouteTable } from '../route-table/route-def.js';
 import type { Unmatched } from '../routing/route-match.js';
+import { WebSocketGroups } from '../websocket/websocket-groups.js';
+import { WebSocketHub } from '../websocket/websocket-hub.js';
+import { resolveWebSocketOptions } from '../websocket/websocket-options.js';
 import {
   DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS, MAX_JSON_DEPTH_LIMIT, type AppInfo, type AppOptions,
 } from './app-options.js';
@@ -43,6 +46,8 @@ export class App {
   readonly #modules: ModuleDef[];
   readonly #middleware: MountedMiddleware[];
   readonly #planner: DependencyPlanner;
+  /** The app's WebSocket connections: limits, heartbeat, groups and their shutdown. */
+  readonly #websockets: WebSocketHub;
   #container: Container | undefined;
   readonly #startup: Hook[] = [];
   readonly #shutdown: Hook[] = [];
@@ -62,7 +67,10 @@ export class App {
     this.#controllers = [...(options.controllers ?? [])];
     this.#modules = [...(options.modules ?? [])];
     this.#middleware = (options.middleware ?? []).map((middleware) => ({ prefix: '', middleware }));
-    this.#planner = new DependencyPlanner([...(options.providers ?? []), ...moduleProviders(this.#modules)]);
+    this.#websockets = new WebSocketHub(resolveWebSocketOptions(options.websocket), this.logger);
+    // The app's own providers come first, so one of the app's replaces it (a test's fake, say).
+    const groups = { provide: WebSocketGroups, useValue: new WebSocketGroups(this.#websockets) };
+    this.#planner = new DependencyPlanner([groups, ...(options.providers ?? []), ...moduleProviders(this.#modules)]);
     for (const plugin of options.plugins ?? []) plugin.register(this);
   }
 
@@ -169,6 +177,7 @@ export class App {
       logger: this.logger,
       handleError: (error, ctx) => this.handleError(error, ctx),
       routing: this.#options.routing ?? {},
+      ...(this.#compiled.some((c) => c.def.websocket) && { websocket: { maxMessageBytes: this.#websockets.options.maxMessageBytes } }),
       answerUnmatched: (ctx, outcome) => this.#answerUnmatched(ctx, outcome),
       fallback: (req, res, outcome) => this.#fallback(req, res, outcome),
     });
@@ -183,12 +192,28 @@ export class App {
   async listen(port = 8000, host = '127.0.0.1'): Promise<ServerAddress> {
     const adapter = this.#adapter();
     await this.init();
-    adapter.mount(this.mountTable());
+    const table = this.mountTable();
+    if (table.websocket && !adapter.supportsWebSockets) throw decorumErrors.websocketUnsupported(adapter.name, this.#webSocketRouteIds());
+    adapter.mount(table);
     this.#address = await adapter.listen(port, host);
     const signals = this.#options.shutdownSignals;
     if (signals !== false) watchShutdownSignals(this, signals ?? ['SIGTERM', 'SIGINT']);
     this.logger.info({ url: this.#address.url }, `Decorum listening on ${this.#address.url}`);
     return this.#address;
+  }
+
+  #webSocketRouteIds(): string[] {
+    return this.routes.filter((r) => r.websocket).map((r) => r.id);
+  }
+
+  /**
+   * For adapters served without `listen` (a fetch handler): throws the bootstrap error an app with
+   * WebSocket routes gets on an adapter that cannot complete the handshake.
+   */
+  assertAdapterServes(adapter: HttpAdapter): void {
+    if (!adapter.supportsWebSockets && this.routes.some((r) => r.websocket)) {
+      throw decorumErrors.websocketUnsupported(adapter.name, this.#webSocketRouteIds());
+    }
   }
 
   get address(): ServerAddress | undefined {
@@ -213,7 +238,9 @@ export class App {
     const grace = this.#options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     const started = Date.now();
     this.#stopping.abort();
-    if (this.#address) await this.#adapter().close(grace);
+    // Sockets first: a server waits for its connections, and an upgraded one ends only when closed.
+    await this.#websockets.close(grace);
+    if (this.#address) await this.#adapter().close(Math.max(0, grace - (Date.now() - started)));
     // The requests are done; their background tasks get what is left of the grace.
     await this.#background.drain(Math.max(0, grace - (Date.now() - started)));
     for (const hook of [...this.#shutdown].reverse()) {
@@ -264,6 +291,7 @@ export class App {
       instantiate: (declared) => (isClass(declared) ? container.singleton(planner.node(declared, [])) : declared),
       closing: this.#stopping.signal,
       runBackground: (tasks, ctx) => this.#background.schedule(tasks, ctx),
+      websocket: this.#websockets,
     };
   }
 

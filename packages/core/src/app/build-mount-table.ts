@@ -20,6 +20,8 @@ export interface MountTableInput {
   readonly bodyLimit: number;
   readonly routing: RoutingOptions;
   readonly accessLog: boolean;
+  /** The WebSocket limits adapters apply, for an app with WebSocket routes. */
+  readonly websocket?: MountTable['websocket'];
   readonly logger: Logger;
   handleError(error: unknown, ctx: RequestContext): Promise<void>;
   /** Answers a request no route matched (`outcome` says why); returns the error it answered, if any. */
@@ -62,5 +64,6 @@ export function buildMountTable(input: MountTableInput): MountTable {
     match,
     routes,
     bodyLimit: input.bodyLimit,
+    ...(input.websocket && { websocket: input.websocket }),
   };
 }

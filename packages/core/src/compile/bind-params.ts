@@ -17,6 +17,7 @@ import { compileDtoValidator, isPlainObject, type DtoValidationOptions } from '.
 import { compileJsonValidator, isPromise } from './validate-json.js';
 import type { FormBody } from '../forms/read-form-body.js';
 import { compileFileBinder } from '../forms/bind-files.js';
+import { CONNECTED_SOCKET } from '../websocket/connection-route.js';
 
 /** Returns the argument value, `INVALID` after recording errors, or a promise of either. */
 export type Binder = (ctx: RequestContext, errors: ErrorDetail[]) => unknown;
@@ -44,6 +45,8 @@ export function compileBinder(param: ParamDef, options: DtoValidationOptions): B
       return (ctx) => ctx.signal;
     case 'background':
       return (ctx) => ctx.backgroundTasks;
+    case 'websocket':
+      return (ctx) => ctx.state.get(CONNECTED_SOCKET);
     case 'body':
       return compileBodyBinder(param, options);
     case 'path':

@@ -2,7 +2,9 @@
  * Stage 3: a RouteDef → the function that answers its requests. Everything a route needs is decided
  * here, once: binders per parameter, whether to read the body, the response stage and headers.
  * Per request the path is: [read body] → bind → call → [function-scoped cleanup] → serialize → send → [cleanup];
- * a failure anywhere runs every cleanup first, then chooses the error response.
+ * a failure anywhere runs every cleanup first, then chooses the error response. A WebSocket route runs
+ * the same guards, binding and call, and closes its session where an HTTP route sends (see
+ * `compileWebSocketStage`).
  */
 import type { AdapterRequest, AdapterResponse, OutgoingHeaders, RouteHandle } from '../adapter/adapter.js';
 import { decorumErrors } from '../errors.js';
@@ -27,6 +29,8 @@ import { DEFAULT_SSE_KEEP_ALIVE_MS, SSE_HEADERS, sseStream } from './stream-sse.
 import { compileProjector, toJson } from './serialize.js';
 import type { DtoValidationOptions } from './validate-dto.js';
 import { isPromise } from './validate-json.js';
+import { compileWebSocketStage, isWebSocketRoute } from '../websocket/compile-websocket-stage.js';
+import type { WebSocketHub } from '../websocket/websocket-hub.js';
 import {
   compileGuards, compileInterceptors, withPipes, type GuardStage, type Instantiate, type InterceptorStage,
 } from './compile-stages.js';
@@ -57,6 +61,8 @@ export interface RouteRuntime {
   readonly closing?: AbortSignal;
   /** Runs a request's background tasks once its response is sent. */
   runBackground?(tasks: BackgroundTasks, ctx: RequestContext): void;
+  /** The app's WebSocket connections (limits, heartbeat, groups); a route compiled alone gets its own. */
+  readonly websocket?: WebSocketHub;
 }
 
 export interface CompiledRoute {
@@ -95,7 +101,8 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const binders: Binder[] = bound.map((p) => {
     if (p.source === 'dependency' || p.source === 'inject') return (runtime.compileInjected ?? noInjector)(def, p);
     const binder = compileBinder(p, validation);
-    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background' ? [] : [...routePipes, ...(p.pipes ?? [])];
+    const pipes = p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background' || p.source === 'websocket'
+      ? [] : [...routePipes, ...(p.pipes ?? [])];
     if (pipes.length > 0) pipedParams++;
     return withPipes(binder, p, pipes, instantiate);
   });
@@ -173,6 +180,9 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   };
 
   const call = (args: unknown[]) => method.apply(instance, args);
+  const stages: RouteStages = { guards, interceptors, pipedParams, sideEffects: sideEffects.length };
+  // A WebSocket route shares guards, binding and the call; its last stage closes a session instead of sending.
+  if (isWebSocketRoute(def)) return compileWebSocketStage({ def, runtime, guards, interceptors, bind, call, stages });
 
   /**
    * Answers on `ctx` from `stage` on, once `pending` (the previous stage's value) settles; with
@@ -239,7 +249,7 @@ export function compileRoute(def: RouteDef, runtime: RouteRuntime): CompiledRout
   const run = (ctx: RequestContext): undefined | Promise<unknown> => start(ctx, false);
   const handle: RouteHandle = (req: AdapterRequest, res: AdapterResponse, params?: PathParams): undefined | Promise<unknown> =>
     start(new RequestContext(req, res, def, params), true);
-  return { def, handle, run, stages: { guards, interceptors, pipedParams, sideEffects: sideEffects.length } };
+  return { def, handle, run, stages };
 }
 
 function noInjector(route: RouteDef, _target?: unknown): Binder {

@@ -186,7 +186,7 @@ export class DependencyPlanner {
     const params: ParamDef[] = [];
     for (const arg of args) {
       for (const p of arg.kind === 'param' ? [arg.param] : arg.node.params) {
-        if (p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background') continue;
+        if (p.source === 'request' || p.source === 'response' || p.source === 'signal' || p.source === 'background' || p.source === 'websocket') continue;
         if (!params.some((q) => q.source === p.source && q.name === p.name)) params.push(p);
       }
     }

@@ -26,6 +26,7 @@ export type ParamSource =
   | 'response'
   | 'signal'
   | 'background'
+  | 'websocket'
   | 'dependency'
   | 'inject';
 
@@ -126,6 +127,8 @@ export interface MethodRecord extends OperationInfo {
   responseModelOptions?: ResponseModelOptions;
   /** `@Sse()`: the handler's items are sent as Server-Sent Events. */
   sse?: { keepAliveMs: number };
+  /** `@WebSocketRoute()`: the handler runs one WebSocket session per connection. */
+  websocket?: { message?: TypeSpec; send?: TypeSpec; subprotocols: string[] };
   responses: ResponseRecord[];
   dependencies: unknown[];
   /** Free-form metadata for guards and extensions (`@SetMetadata`). */

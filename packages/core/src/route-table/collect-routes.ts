@@ -10,10 +10,10 @@ import { findClassRecord } from '../metadata/store.js';
 import {
   HTTP_METHODS, type Class, type ClassRecord, type HttpMethod, type MethodRecord, type ParamRecord,
 } from '../metadata/records.js';
-import { STRING, type TypeRef } from '../schema/type-spec.js';
+import { STRING, toTypeRef, type TypeRef } from '../schema/type-spec.js';
 import { parsePath } from './path.js';
 import { resolveTypeSpec, toParamDef } from './param-def.js';
-import type { ParamDef, RouteDef } from './route-def.js';
+import type { ParamDef, RouteDef, WebSocketDef } from './route-def.js';
 
 export interface CollectOptions {
   /** Prefix and tags added by a group (`include` of a module), and its dependencies. */
@@ -89,6 +89,7 @@ function buildRoute(input: BuildInput): RouteDef {
         default: undefined, constraints: {}, includeInSchema: true });
     }
   }
+  checkWebSocketParams(where, method, params);
   const controllerInfo = { ...record.controller, ...record.controllerInfo };
   // A module's tags come first; a controller with no tags of its own is tagged by its name, unless its module tags it.
   const groupTags = options.tags ?? [];
@@ -109,8 +110,9 @@ function buildRoute(input: BuildInput): RouteDef {
     ...(method.responseModelOptions && { responseModelOptions: method.responseModelOptions }),
     validationMode: method.validationMode,
     ...producesOf(method.produces, controller, handlerName),
-    ...(method.sse ? { streams: 'sse' as const, sse: { ...method.sse } }
-      : isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
+    ...(method.websocket ? { websocket: webSocketDef(method.websocket, where) }
+      : method.sse ? { streams: 'sse' as const, sse: { ...method.sse } }
+        : isGeneratorFunction((controller.prototype as Record<string, unknown>)[handlerName]) && { streams: 'jsonl' as const }),
     responses: method.responses.map((r) => ({
       status: r.status, description: r.description,
       type: r.type === undefined ? undefined : resolveTypeSpec(r.type, `${where} @ApiResponse(${r.status})`),
@@ -166,6 +168,32 @@ export function checkDuplicates(routes: readonly RouteDef[]): void {
 
 function joinPrefix(a: string, b: string): string {
   return [a, b].filter((s) => s !== '' && s !== '/').join('/');
+}
+
+/** A WebSocket session has no request body, and only a WebSocket route has a connection to give. */
+function checkWebSocketParams(where: string, method: MethodRecord, params: readonly ParamDef[]): void {
+  if (method.websocket) {
+    const read = params.find((p) => p.source === 'body' || p.source === 'form' || p.source === 'file');
+    if (read) throw decorumErrors.websocketBody(where, read.source);
+    if (method.routes.length > 1 || method.sse) throw decorumErrors.websocketRouteMixed(where);
+  } else if (params.some((p) => p.source === 'websocket')) {
+    throw decorumErrors.connectedSocketOutside(where);
+  }
+}
+
+function webSocketDef(declared: NonNullable<MethodRecord['websocket']>, where: string): WebSocketDef {
+  return {
+    ...(declared.message !== undefined && { message: resolveTypeSpec(declared.message, `${where} @WebSocketRoute message`) }),
+    // Only documented: a plain class (no class-validator rules, so no shape Decorum can read) is named, not refused.
+    ...(declared.send !== undefined && (isPlainClass(declared.send)
+      ? { sendTitle: declared.send.name }
+      : { send: resolveTypeSpec(declared.send, `${where} @WebSocketRoute send`) })),
+    subprotocols: [...declared.subprotocols],
+  };
+}
+
+function isPlainClass(spec: unknown): spec is Class {
+  return typeof spec === 'function' && toTypeRef(spec)?.kind === 'dto' && readValidationRules(spec as Class).length === 0;
 }
 
 /** `ItemsController` → `Items`. */

@@ -23,7 +23,7 @@ export function toParamDef(record: ParamRecord, designTypes: readonly unknown[] 
     source,
     name: source === 'header' && name !== undefined ? name.toLowerCase() : name,
     type,
-    required: source === 'path' || (!options.optional && !hasDefault && source !== 'request' && source !== 'response' && source !== 'signal' && source !== 'background'),
+    required: source === 'path' || (!options.optional && !hasDefault && source !== 'request' && source !== 'response' && source !== 'signal' && source !== 'background' && source !== 'websocket'),
     hasDefault,
     default: options.default,
     constraints: toConstraints(options),

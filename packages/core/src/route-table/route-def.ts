@@ -74,6 +74,12 @@ export interface RouteDef {
    */
   readonly streams?: 'jsonl' | 'sse';
   readonly sse?: { readonly keepAliveMs: number };
+  /**
+   * A `@WebSocketRoute()`: GET requests that ask for an upgrade run the handler as one session;
+   * `message` is what `ws.messages()` validates, `send` what the route sends (for the docs only), and
+   * `subprotocols` the ones it speaks, in its order of preference.
+   */
+  readonly websocket?: WebSocketDef;
   /** `@ResponseModel(Type, options)`: what the model leaves out of the output. */
   readonly responseModelOptions?: ResponseModelOptions;
   readonly responses: readonly ResponseDef[];
@@ -93,6 +99,14 @@ export interface RouteDef {
   readonly guards: readonly unknown[];
   readonly interceptors: readonly unknown[];
   readonly pipes: readonly unknown[];
+}
+
+export interface WebSocketDef {
+  readonly message?: TypeRef;
+  readonly send?: TypeRef;
+  /** The name of a `send` class without class-validator rules: documented as an object of that name. */
+  readonly sendTitle?: string;
+  readonly subprotocols: readonly string[];
 }
 
 export type RouteTable = readonly RouteDef[];

@@ -110,7 +110,7 @@ function json(schema: JsonSchema, required: boolean): RequestBodyObject {
 }
 
 /** FastAPI's `HTTPValidationError` and `ValidationError` components, with the same names and shape. */
-function validationErrorRef(registry: SchemaRegistry): JsonSchema {
+export function validationErrorRef(registry: SchemaRegistry): JsonSchema {
   registry.define(VALIDATION_ERROR, {
     type: 'object',
     title: VALIDATION_ERROR,

@@ -23,6 +23,7 @@ import { securityCases } from './cases/security.js';
 import { streamingCases } from './cases/streaming.js';
 import { backgroundCases } from './cases/background.js';
 import { wireCases } from './cases/wire.js';
+import { webSocketCases } from './cases/websocket.js';
 import { CONTRACT_JWT_SECRET } from './security-controller.js';
 import { signJwt } from '@decorumjs/security';
 import { serveInProcess, serveOverSocket, type ContractAppOptions, type RequestTarget, type ServedApp } from './serve.js';
@@ -43,6 +44,8 @@ export interface AdapterContractOptions<A extends HttpAdapter> {
    * (for adapters without a server of their own: `(adapter) => adapter.fetch`).
    */
   inProcess?: (adapter: A) => (request: Request) => Promise<Response>;
+  /** Runs the WebSocket cases (true by default); false for an adapter that cannot serve WebSockets (fetch). */
+  websocket?: boolean;
 }
 
 export function runAdapterContract<A extends HttpAdapter>(options: AdapterContractOptions<A>): void {
@@ -85,6 +88,7 @@ export function runAdapterContract<A extends HttpAdapter>(options: AdapterContra
         return served.origin;
       });
     }
+    if (!options.inProcess && options.websocket !== false) webSocketCases(launch);
     if (!options.inProcess && options.transport !== false) {
       transportCases({
         url: () => {
