@@ -88,4 +88,3 @@ export { Env, Milliseconds, Secret, Settings, type SettingsClassOptions } from '
 export {
   REDACTED, SettingsError, loadSettings, settingsProvider, type LoadSettingsOptions, type SettingsIssue,
 } from './settings/load-settings.js';
-export type { GroupPayload, WebSocketBroker } from './websocket/broker.js';
