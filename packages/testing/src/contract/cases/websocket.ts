@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
+import type { Logger } from '@decorumjs/core';
 import type { ContractAppOptions, ServedApp } from '../serve.js';
 import { WebSocketController } from '../websocket-controller.js';
 import { WebSocketRefused, openTestWebSocket, type TestWebSocket, type TestWebSocketOptions } from '../../test-websocket.js';
@@ -156,6 +157,26 @@ export function webSocketCases(launch: Launch): void {
       await ws.sendText('go');
       const closed = await ws.closed;
       expect(closed).toEqual({ code: 1011, reason: 'Internal error' });
+    });
+
+    test('the handler error is logged with the route id, server-side only', async () => {
+      const logged: Array<{ obj: Record<string, unknown>; msg: string | undefined }> = [];
+      const logger: Logger = {
+        error: (obj, msg) => logged.push({ obj: obj as Record<string, unknown>, msg }),
+        warn: () => undefined, info: () => undefined, debug: () => undefined,
+      };
+      const own = await launch({ controllers: [WebSocketController], websocket: LIMITS, logger });
+      try {
+        const ws = await openTestWebSocket(`${(own.origin as string).replace(/^http/, 'ws')}/ws/fail`);
+        await ws.sendText('go');
+        expect(await ws.closed).toEqual({ code: 1011, reason: 'Internal error' });
+        expect(logged).toHaveLength(1);
+        expect(logged[0]?.msg).toBe('WebSocket handler failed');
+        expect(logged[0]?.obj.route).toBe('WebSocketController.fail');
+        expect((logged[0]?.obj.err as Error).message).toBe('database password is hunter2');
+      } finally {
+        await own.close();
+      }
     });
 
     test('WebSocketException closes with its code and reason, after the handshake even before accept', async () => {
