@@ -14,6 +14,7 @@ import { cpuBetween, snapshotCpu } from '../load/cpu-usage.js';
 import { startServerProcess, type ServerProcess } from '../load/server-process.js';
 import { describeMachine } from '../report/machine.js';
 import { median, spread } from '../report/stats.js';
+import { checkEcho } from './check-echo.js';
 import { closeAll, echoSequentially, openSocket, runEchoLoad } from './echo-load.js';
 import { ECHO_MESSAGE, ECHO_PATH, WEBSOCKET_SERVERS } from './echo-path.js';
 import { measureIdle, type IdleResult } from './idle-connections.js';
@@ -108,27 +109,6 @@ export async function runWebSocketBench(options: WebSocketBenchOptions, serverCo
     rmSync(outDir, { recursive: true, force: true });
   }
   return renderTable(options, rows);
-}
-
-async function checkEcho(label: string, url: string): Promise<void> {
-  const socket = await openSocket(url);
-  try {
-    const text = await roundTrip(socket, ECHO_MESSAGE, false);
-    const bytes = await roundTrip(socket, Buffer.from([0, 1, 2, 255]), true);
-    if (text !== ECHO_MESSAGE || bytes !== '00 01 02 ff') throw new Error(`${label} echoes wrongly: ${text} / ${bytes}`);
-  } finally {
-    await closeAll([socket]);
-  }
-}
-
-function roundTrip(socket: import('ws').WebSocket, data: string | Buffer, binary: boolean): Promise<string> {
-  return new Promise((resolve) => {
-    socket.once('message', (reply, isBinary) => {
-      const buffer = reply as Buffer;
-      resolve(isBinary !== binary ? `wrong frame type` : binary ? [...buffer].map((b) => b.toString(16).padStart(2, '0')).join(' ') : buffer.toString());
-    });
-    socket.send(data, { binary });
-  });
 }
 
 function renderTable(options: WebSocketBenchOptions, rows: ReadonlyMap<ServerId, Row>): string {
