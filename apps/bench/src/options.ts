@@ -1,8 +1,10 @@
 /**
  * Command-line options: `--quick` for a short smoke run, `--instructions` for instruction counts under
- * callgrind instead of wall-clock load, `--startup` for production start-up and memory; the rest
- * override one setting each.
+ * callgrind instead of wall-clock load, `--startup` for production start-up and memory, `--websocket`
+ * for WebSocket echo round trips and idle sockets; the rest override one setting each.
  */
+import type { WebSocketBenchOptions } from './websocket/run-websocket.js';
+
 export interface BenchOptions {
   readonly quick: boolean;
   readonly rounds: number;
@@ -21,6 +23,8 @@ export interface BenchOptions {
   readonly instructions: InstructionOptions | undefined;
   /** `--startup`: time production start-up and RSS (the quickstart under `decorum start`) instead. */
   readonly startup: { readonly runs: number } | undefined;
+  /** `--websocket`: WebSocket echo round trips, idle sockets' memory and instructions per echo instead. */
+  readonly websocket: WebSocketBenchOptions | undefined;
 }
 
 export interface InstructionOptions {
@@ -75,5 +79,17 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     writeReadme: flag('write-readme') || (!quick && !flag('no-readme')),
     instructions,
     startup: flag('startup') ? { runs: number('runs', quick ? 3 : 10) } : undefined,
+    websocket: flag('websocket')
+      ? {
+          connections: number('connections', 50),
+          seconds: number('seconds', quick ? 2 : 5),
+          rounds: number('rounds', quick ? 1 : 3),
+          idle: number('idle', quick ? 1000 : 10000),
+          warmupEchoes: number('warmup-echoes', quick ? 3000 : 20000),
+          countedEchoes: number('echoes', quick ? 300 : 2000),
+          batches: number('batches', quick ? 2 : 3),
+          quick,
+        }
+      : undefined,
   };
 }

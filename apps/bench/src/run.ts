@@ -22,6 +22,7 @@ import { renderInstructionTables } from './report/instructions-table.js';
 import { VALGRIND_ARGS } from './load/callgrind.js';
 import { loadFastifyAdapter } from './servers/decorum-fastify.js';
 import { runStartup } from './startup/run-startup.js';
+import { runWebSocketBench } from './websocket/run-websocket.js';
 import { BASELINE, SERVERS, type ServerEntry } from './servers/registry.js';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   // The harness itself waits on wrk; keep it off the server core.
   execFileSync('taskset', ['-a', '-cp', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
   if (options.startup) return startupMode(options.startup.runs, options.writeReadme);
+  if (options.websocket) return websocketMode(options);
   const servers = await availableServers(options.only);
   if (options.instructions) return instructionsMode(servers, options);
   const probe = ENDPOINTS[0]?.path ?? '/';
@@ -176,6 +178,15 @@ async function startupMode(runs: number, writeReadme: boolean): Promise<void> {
   if (writeReadme) {
     writeReadmeResults(README, section, 'startup');
     console.log('README.md updated (start-up section).');
+  }
+}
+
+async function websocketMode(options: BenchOptions): Promise<void> {
+  const section = await runWebSocketBench(options.websocket as NonNullable<BenchOptions['websocket']>, SERVER_CORE);
+  console.log(`\n${section}`);
+  if (options.writeReadme) {
+    writeReadmeResults(README, section, 'websocket');
+    console.log('README.md updated (websocket section).');
   }
 }
 
