@@ -29,7 +29,7 @@ export class ChatController {
     @ConnectedSocket() ws: WebSocketConnection<ChatMessage>,
   ): Promise<void> {
     await ws.accept();
-    ws.join(room);
+    await ws.join(room); // resolves once the broker confirms the subscription
     await this.say(room, { type: 'joined', from: user.name });
     try {
       for await (const message of ws.messages()) await this.say(room, { type: 'message', from: user.name, text: message.text });

@@ -17,7 +17,7 @@ export class ChatController {
     @ConnectedSocket() ws: WebSocketConnection<ChatMessage>,
   ) {
     await ws.accept();
-    ws.join(room);
+    await ws.join(room);                           // resolves once the broker has subscribed
     for await (const message of ws.messages()) {   // validated ChatMessage instances; ends at close
       await this.groups.publish(room, { from: user.name, text: message.text });
     }
