@@ -20,6 +20,8 @@ export function withAccessLog<A extends unknown[]>(
     try {
       await handle(req, logged, ...rest);
     } finally {
+      // An accepted WebSocket handshake is answered by the protocol library, never through `send`.
+      if (status === 0 && req.upgrade !== undefined) status = 101;
       const ms = (performance.now() - start).toFixed(1);
       const requestId = requestIdOf(req);
       logger.info({ method: req.method, url: req.url, status, ms: Number(ms), ...(requestId && { requestId }) },

@@ -76,8 +76,8 @@ export interface AppOptions extends AppInfo {
   logger?: Logger | false;
   plugins?: Plugin[];
   /**
-   * One log line per request (method, path, status, duration). Off by default; the dev server turns it
-   * on, and so does DECORUM_ACCESS_LOG=1.
+   * One log line per request (method, path, status, duration; an accepted WebSocket is 101, written when
+   * it closes). Off by default; the dev server turns it on, and so does DECORUM_ACCESS_LOG=1.
    */
   accessLog?: boolean;
   /**

@@ -19,7 +19,7 @@ export interface ServedApp {
 }
 
 /** Options a case may vary on the contract app (routing modes, a logger to read, say). */
-export type ContractAppOptions = Pick<AppOptions, 'routing' | 'logger' | 'middleware' | 'websocket' | 'controllers'>;
+export type ContractAppOptions = Pick<AppOptions, 'routing' | 'logger' | 'accessLog' | 'middleware' | 'websocket' | 'controllers'>;
 
 export function createContractApp(adapter: HttpAdapter, options: ContractAppOptions = {}): App {
   const app = createApp({

@@ -179,6 +179,25 @@ export function webSocketCases(launch: Launch): void {
       }
     });
 
+    test('the access log shows an accepted handshake as 101 and a refused one with its status', async () => {
+      const lines: string[] = [];
+      const logger: Logger = {
+        info: (_obj, msg) => { if (msg?.startsWith('GET ')) lines.push(msg); },
+        error: () => undefined, warn: () => undefined, debug: () => undefined,
+      };
+      const own = await launch({ controllers: [WebSocketController], websocket: LIMITS, logger, accessLog: true });
+      try {
+        const base = (own.origin as string).replace(/^http/, 'ws');
+        const ws = await openTestWebSocket(`${base}/ws/echo`);
+        await ws.close();
+        await openTestWebSocket(`${base}/ws/refuse`).catch((error: unknown) => error);
+        for (let i = 0; i < 50 && lines.length < 2; i++) await wait(20);
+        expect(lines).toEqual([expect.stringMatching(/^GET \/ws\/echo 101 /), expect.stringMatching(/^GET \/ws\/refuse 403 /)]);
+      } finally {
+        await own.close();
+      }
+    });
+
     test('WebSocketException closes with its code and reason, after the handshake even before accept', async () => {
       const late = await open('/ws/exception');
       expect(await late.closed).toEqual({ code: 4001, reason: 'Go away' });
