@@ -6,12 +6,15 @@
  * raw socket (`SocketResponse`).
  */
 import type { IncomingMessage, Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import type { MountTable, OutgoingHeaders, SocketTransport } from '@decorumjs/core';
 import { SocketResponse } from './socket-response.js';
 import { UpgradeRequest } from './upgrade-request.js';
 import { WsTransport } from './ws-transport.js';
+
+// `ws` is required only by an app with WebSocket routes: the others never load its modules at start-up.
+const require = createRequire(import.meta.url);
 
 /** The sockets each server handed to the upgrade mechanism, until they close (node:http no longer tracks them). */
 const upgradedSockets = new WeakMap<Server, Set<Duplex>>();
@@ -33,6 +36,7 @@ interface Answer {
 /** Listens for upgrade requests on `server` when the table has WebSocket routes; otherwise does nothing. */
 export function attachWebSocketUpgrades(server: Server, table: MountTable): void {
   if (!table.websocket) return;
+  const { WebSocketServer } = require('ws') as typeof import('ws');
   const answers = new WeakMap<IncomingMessage, Answer>();
   const wss = new WebSocketServer({
     noServer: true,

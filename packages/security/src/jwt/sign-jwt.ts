@@ -2,8 +2,9 @@
  * Signing JWTs (RFC 7519) with `jose`: HMAC (HS256…), RSA (RS256…, PS256…), ECDSA (ES256…) and EdDSA.
  */
 import type { KeyObject, webcrypto } from 'node:crypto';
-import { SignJWT, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { securityErrors } from '../errors.js';
+import { loadJose } from './load-jose.js';
 
 /** A signing key: a shared secret (HS*), or a private `KeyObject` / `CryptoKey` (RS*, PS*, ES*, EdDSA). */
 export type SigningKey = string | Uint8Array | KeyObject | webcrypto.CryptoKey;
@@ -35,6 +36,7 @@ export interface SignJwtOptions {
 export async function signJwt(claims: JwtClaims, key: SigningKey, options: SignJwtOptions = {}): Promise<string> {
   const algorithm = options.algorithm ?? (isSecret(key) ? 'HS256' : undefined);
   if (algorithm === undefined) throw securityErrors.signingAlgorithmMissing();
+  const { SignJWT } = await loadJose();
   const jwt = new SignJWT(claims).setProtectedHeader({ alg: algorithm, typ: 'JWT', ...(options.keyId && { kid: options.keyId }) }).setIssuedAt();
   if (options.expiresIn !== undefined) jwt.setExpirationTime(relative(options.expiresIn));
   if (options.notBefore !== undefined) jwt.setNotBefore(relative(options.notBefore));

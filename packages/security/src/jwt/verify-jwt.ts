@@ -4,8 +4,9 @@
  * unreachable key server is not (503).
  */
 import type { KeyObject, webcrypto } from 'node:crypto';
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { HttpError, ServiceUnavailable } from '@decorumjs/core';
+import { loadJose } from './load-jose.js';
 import { isSecret, toKey, type JwtAlgorithm } from './sign-jwt.js';
 
 /** A verification key: the shared secret (HS*), a public `KeyObject` / `CryptoKey`, or a JWKS (`remoteJwks`). */
@@ -41,14 +42,15 @@ export async function verifyJwt(token: string, key: VerificationKey, options: Ve
     ...(options.maxTokenAge !== undefined && { maxTokenAge: options.maxTokenAge }),
     ...(options.requiredClaims && { requiredClaims: [...options.requiredClaims] }),
   };
+  const { errors, jwtVerify } = await loadJose();
   try {
     const resolved = toKey(key);
     const { payload } = typeof resolved === 'function'
-      ? await jwtVerify(token, markFailures(resolved), verifyOptions)
+      ? await jwtVerify(token, markFailures(resolved, errors), verifyOptions)
       : await jwtVerify(token, resolved, verifyOptions);
     return payload;
   } catch (error) {
-    throw toHttpError(error);
+    throw toHttpError(error, errors);
   }
 }
 
@@ -65,7 +67,9 @@ export class InvalidToken extends HttpError {
 /** A key source that fails for want of keys (network, bad JSON), as opposed to a token no key matches. */
 class KeySourceFailure extends Error {}
 
-function markFailures(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+type JoseErrors = Awaited<ReturnType<typeof loadJose>>['errors'];
+
+function markFailures(getKey: JWTVerifyGetKey, errors: JoseErrors): JWTVerifyGetKey {
   return async (header, token) => {
     try {
       return await getKey(header, token);
@@ -76,7 +80,7 @@ function markFailures(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
   };
 }
 
-function toHttpError(error: unknown): HttpError {
+function toHttpError(error: unknown, errors: JoseErrors): HttpError {
   if (error instanceof KeySourceFailure) return new ServiceUnavailable('Could not fetch the token signing keys');
   if (error instanceof errors.JWTExpired) return new InvalidToken('The token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) return new InvalidToken(`The ${error.claim} claim is invalid`);
